@@ -1,0 +1,121 @@
+//! Recognising the input: a feed-archive file (header + one line of HTML), a whole HTML page,
+//! a bare HTML fragment, or plain text; and splitting the feed header from the body.
+
+use super::model::SourceKind;
+
+/// The header fields of a feed file and the body that follows them.
+#[derive(Debug, PartialEq)]
+pub struct Envelope<'a> {
+    pub kind: SourceKind,
+    pub title: Option<String>,
+    pub url: Option<String>,
+    pub published_ms: Option<i64>,
+    pub body: &'a str,
+}
+
+/// Split `input` into header and body. Never fails: anything that is not a feed file is a
+/// page, a fragment or plain text, with no header.
+pub fn split(input: &str) -> Envelope<'_> {
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
+    if let Some(envelope) = split_feed(input) {
+        return envelope;
+    }
+    let trimmed = input.trim_start();
+    let head: String = trimmed
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let kind = if head.starts_with("<!doctype html") || head.starts_with("<html") {
+        SourceKind::HtmlPage
+    } else if looks_like_html(trimmed) {
+        SourceKind::HtmlFragment
+    } else {
+        SourceKind::PlainText
+    };
+    Envelope {
+        kind,
+        title: None,
+        url: None,
+        published_ms: None,
+        body: input,
+    }
+}
+
+/// Line 1 `<!--epoch-->`, line 2 `[title](url)`, line 3 dashes, then the body.
+fn split_feed(input: &str) -> Option<Envelope<'_>> {
+    let mut lines = input.splitn(4, '\n');
+    let epoch_line = lines.next()?.trim();
+    let title_line = lines.next()?.trim();
+    let rule_line = lines.next().unwrap_or("").trim();
+    let body = lines.next().unwrap_or("");
+
+    let epoch = epoch_line.strip_prefix("<!--")?.strip_suffix("-->")?.trim();
+    if !title_line.starts_with('[') || !title_line.ends_with(')') {
+        return None;
+    }
+    if !rule_line.is_empty() && !rule_line.chars().all(|c| c == '-' || c == '=') {
+        return None;
+    }
+    // The title is not escaped and may itself contain "](": the URL follows the last one.
+    let split_at = title_line.rfind("](")?;
+    let title = title_line[1..split_at].trim().to_string();
+    let url = title_line[split_at + 2..title_line.len() - 1].trim();
+    let published_ms = epoch.parse::<i64>().ok();
+    Some(Envelope {
+        kind: SourceKind::FeedFile,
+        title: (!title.is_empty()).then_some(title),
+        url: (!url.is_empty()).then(|| url.to_string()),
+        published_ms,
+        body,
+    })
+}
+
+/// True when the text contains something shaped like an HTML tag (`<p>`, `</div`, `<br/>`).
+fn looks_like_html(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.windows(2).any(|pair| {
+        pair[0] == b'<' && (pair[1].is_ascii_alphabetic() || pair[1] == b'/' || pair[1] == b'!')
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_a_feed_file() {
+        let file =
+            "<!--1715609823000-->\n[中美\"对话\"](https://www.dw.com/a-1)\n------\n\n<p>x</p>\n";
+        let env = split(file);
+        assert_eq!(env.kind, SourceKind::FeedFile);
+        assert_eq!(env.title.as_deref(), Some("中美\"对话\""));
+        assert_eq!(env.url.as_deref(), Some("https://www.dw.com/a-1"));
+        assert_eq!(env.published_ms, Some(1_715_609_823_000));
+        assert_eq!(env.body, "<p>x</p>\n");
+    }
+
+    #[test]
+    fn title_with_brackets_splits_at_last_link_marker() {
+        let file = "<!--NaN-->\n[a [b](c) d](https://x.example/y)\n------\n\nbody";
+        let env = split(file);
+        assert_eq!(env.title.as_deref(), Some("a [b](c) d"));
+        assert_eq!(env.url.as_deref(), Some("https://x.example/y"));
+        assert_eq!(env.published_ms, None);
+    }
+
+    #[test]
+    fn header_without_body() {
+        let env = split("<!--1-->\n[T](https://x.example)\n------\n");
+        assert_eq!(env.kind, SourceKind::FeedFile);
+        assert_eq!(env.body, "");
+    }
+
+    #[test]
+    fn classifies_other_inputs() {
+        assert_eq!(split("<!DOCTYPE html><html>").kind, SourceKind::HtmlPage);
+        assert_eq!(split("  <html><body>").kind, SourceKind::HtmlPage);
+        assert_eq!(split("<p>hello</p>").kind, SourceKind::HtmlFragment);
+        assert_eq!(split("just text, 1 < 2").kind, SourceKind::PlainText);
+    }
+}

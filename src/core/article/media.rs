@@ -1,0 +1,140 @@
+//! Images, pictures, iframes and videos: choosing one good, checked source for each.
+//!
+//! Feeds lazy-load (`data-src`), offer `srcset` candidates, use `data:` placeholders and
+//! 1x1 trackers. Only http(s) sources pass; YouTube iframes become click-to-load embeds and
+//! every other iframe or video becomes a link card.
+
+use markup5ever_rcdom::{Handle, NodeData};
+
+use super::model::{Block, Image, TextUnit};
+use super::url::{check_url, youtube_id, UrlUse};
+use super::walk::{attr, tag};
+
+const LAZY_SOURCES: [&str; 4] = ["data-src", "data-original", "data-lazy-src", "data-url"];
+
+/// The best checked source of an `<img>`, or None for placeholders, trackers and bad URLs.
+pub fn image(handle: &Handle, base: Option<&str>) -> Option<Image> {
+    if is_tracker(handle) {
+        return None;
+    }
+    let alt = attr(handle, "alt").unwrap_or_default().trim().to_string();
+    let candidates = std::iter::once(attr(handle, "src"))
+        .chain(LAZY_SOURCES.iter().map(|name| attr(handle, name)))
+        .flatten()
+        .chain(
+            ["srcset", "data-srcset"]
+                .iter()
+                .filter_map(|name| attr(handle, name))
+                .filter_map(|set| largest_candidate(&set)),
+        );
+    let src = candidates
+        .filter_map(|raw| check_url(&raw, base, UrlUse::Media))
+        .next()
+        .filter(|src| !is_interface_icon(src))?;
+    Some(Image { src, alt })
+}
+
+/// A `<picture>`: its `<img>` if usable, else the largest `<source srcset>` candidate.
+pub fn picture(handle: &Handle, base: Option<&str>) -> Option<Image> {
+    let children: Vec<Handle> = handle.children.borrow().iter().cloned().collect();
+    let img = children.iter().find(|c| tag(c).as_deref() == Some("img"));
+    if let Some(found) = img.and_then(|i| image(i, base)) {
+        return Some(found);
+    }
+    let alt = img
+        .and_then(|i| attr(i, "alt"))
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    children
+        .iter()
+        .filter(|c| tag(c).as_deref() == Some("source"))
+        .filter_map(|s| attr(s, "srcset"))
+        .filter_map(|set| largest_candidate(&set))
+        .find_map(|raw| check_url(&raw, base, UrlUse::Media))
+        .map(|src| Image { src, alt })
+}
+
+/// An `<iframe>`: YouTube stays an embed, anything else with a usable URL becomes a link.
+pub fn iframe(handle: &Handle, base: Option<&str>) -> Option<Block> {
+    let raw = attr(handle, "src").or_else(|| attr(handle, "data-src"))?;
+    let url = check_url(&raw, base, UrlUse::Media)?;
+    if let Some(id) = youtube_id(&url) {
+        return Some(Block::YouTube {
+            id,
+            caption: TextUnit::default(),
+        });
+    }
+    Some(Block::VideoLink {
+        url,
+        poster: None,
+        caption: TextUnit::default(),
+    })
+}
+
+/// A `<video>`: a link card to its source, with its poster when that is a usable image.
+pub fn video(handle: &Handle, base: Option<&str>) -> Option<Block> {
+    let direct = attr(handle, "src");
+    let from_source = || {
+        handle
+            .children
+            .borrow()
+            .iter()
+            .filter(|c| tag(c).as_deref() == Some("source"))
+            .find_map(|c| attr(c, "src"))
+    };
+    let raw = direct.or_else(from_source)?;
+    let url = check_url(&raw, base, UrlUse::Media)?;
+    if let Some(id) = youtube_id(&url) {
+        return Some(Block::YouTube {
+            id,
+            caption: TextUnit::default(),
+        });
+    }
+    let poster = attr(handle, "poster").and_then(|p| check_url(&p, base, UrlUse::Media));
+    Some(Block::VideoLink {
+        url,
+        poster,
+        caption: TextUnit::default(),
+    })
+}
+
+/// The widest candidate of a `srcset` ("url 240w, url 800w" or "url 1x, url 2x").
+fn largest_candidate(srcset: &str) -> Option<String> {
+    srcset
+        .split(',')
+        .filter_map(|candidate| {
+            let mut parts = candidate.split_whitespace();
+            let url = parts.next()?;
+            let weight = parts
+                .next()
+                .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok())
+                .unwrap_or(1.0);
+            Some((url.to_string(), weight))
+        })
+        .fold(
+            None,
+            |best: Option<(String, f64)>, (url, weight)| match best {
+                Some((_, w)) if w >= weight => best,
+                _ => Some((url, weight)),
+            },
+        )
+        .map(|(url, _)| url)
+}
+
+/// 1x1 (or 0x0) images are counters, not pictures.
+fn is_tracker(handle: &Handle) -> bool {
+    let tiny = |name| {
+        attr(handle, name)
+            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .is_some_and(|v| v <= 1)
+    };
+    matches!(handle.data, NodeData::Element { .. }) && tiny("width") && tiny("height")
+}
+
+/// Site chrome that feeds leak into bodies (zoom icons and the like), not article images.
+fn is_interface_icon(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or(src);
+    let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    file.starts_with("icon-") || file.starts_with("icon_")
+}

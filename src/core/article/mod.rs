@@ -1,0 +1,194 @@
+//! Feed file -> `Article`: header, typed blocks and canonical text.
+//!
+//! `parse` never panics and never fails on odd HTML: html5ever repairs the markup, the walker
+//! keeps only what the typed model can express, and cleanup removes the feed's own additions.
+//! The only errors are inputs that are not an article at all (empty, binary, too large).
+
+mod builder;
+mod canonical;
+mod cleanup;
+mod error;
+mod feed;
+mod media;
+pub mod model;
+pub mod url;
+mod walk;
+
+use html5ever::tendril::TendrilSink;
+use html5ever::tree_builder::TreeBuilderOpts;
+use html5ever::{parse_document, ParseOpts};
+use markup5ever_rcdom::{Handle, RcDom};
+
+pub use error::ParseError;
+pub use model::{Article, Block, Image, Meta, Run, RunKind, SourceKind, Style, TextKind, TextUnit};
+
+use model::Style as RunStyle;
+use walk::{tag, text_content, Walker};
+
+/// The largest input pizhu accepts, in bytes. Far above any real article (the corpus's
+/// largest is under 50 KB) and small enough to keep the page responsive.
+pub const MAX_INPUT_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parse raw file bytes: checks size and encoding, then `parse`.
+pub fn parse_bytes(bytes: &[u8]) -> Result<Article, ParseError> {
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ParseError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| ParseError::NotText)?;
+    parse(text)
+}
+
+/// Parse text (a feed file, an HTML page or fragment, or plain text) into an article.
+pub fn parse(input: &str) -> Result<Article, ParseError> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(ParseError::TooLarge {
+            size: input.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    if input.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    if input.contains('\0') {
+        return Err(ParseError::NotText);
+    }
+    let envelope = feed::split(input);
+    let mut meta = Meta {
+        title: envelope.title.clone().unwrap_or_default(),
+        url: envelope
+            .url
+            .as_deref()
+            .and_then(|u| url::check_url(u, None, url::UrlUse::Link)),
+        published_ms: envelope.published_ms,
+        source_kind: envelope.kind,
+        ..Meta::default()
+    };
+    let base = meta.url.clone();
+    let (mut blocks, byline, early_time, page_title) = match envelope.kind {
+        SourceKind::PlainText => (plain_text_blocks(envelope.body), String::new(), None, None),
+        _ => html_blocks(envelope.body, base.as_deref()),
+    };
+    cleanup::drop_feed_advert(&mut blocks);
+    cleanup::drop_leaked_text(&mut blocks);
+    cleanup::attach_credit_captions(&mut blocks);
+    let dateline = cleanup::extract_dateline(&mut blocks);
+    meta.date_line = dateline.date.or(early_time);
+    meta.byline = dateline
+        .byline
+        .or_else(|| (!byline.is_empty()).then_some(byline));
+    if meta.title.is_empty() {
+        meta.title = page_title
+            .or_else(|| first_heading(&mut blocks, envelope.kind))
+            .unwrap_or_else(|| "Untitled article / 无标题文章".to_string());
+    }
+    let (text, char_len) = canonical::assign_offsets(&mut blocks);
+    Ok(Article {
+        meta,
+        blocks,
+        text,
+        char_len,
+    })
+}
+
+type HtmlParts = (Vec<Block>, String, Option<String>, Option<String>);
+
+fn html_blocks(body: &str, base: Option<&str>) -> HtmlParts {
+    let opts = ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            // Parse <noscript> content as markup so its image copies can be recognised.
+            scripting_enabled: false,
+            ..TreeBuilderOpts::default()
+        },
+        ..ParseOpts::default()
+    };
+    let dom = parse_document(RcDom::default(), opts).one(body);
+    let page_title = find_first(&dom.document, "title")
+        .map(|t| {
+            text_content(&t)
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty());
+    let root = find_first(&dom.document, "article")
+        .or_else(|| find_first(&dom.document, "main"))
+        .filter(|_| page_title.is_some())
+        .or_else(|| find_first(&dom.document, "body"))
+        .unwrap_or_else(|| dom.document.clone());
+    let mut walker = Walker::new(base);
+    walker.node(&root, 0);
+    let early_time = walker.early_time.take();
+    let (blocks, byline) = walker.builder.finish();
+    (blocks, byline, early_time, page_title)
+}
+
+/// The first element named `name`, searched without recursion.
+fn find_first(root: &Handle, name: &str) -> Option<Handle> {
+    let mut stack = vec![root.clone()];
+    while let Some(node) = stack.pop() {
+        if tag(&node).as_deref() == Some(name) {
+            return Some(node);
+        }
+        stack.extend(node.children.borrow().iter().rev().cloned());
+    }
+    None
+}
+
+/// Plain text: blank lines separate paragraphs, single newlines are line breaks.
+fn plain_text_blocks(body: &str) -> Vec<Block> {
+    let normalized = body.replace("\r\n", "\n");
+    normalized
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|paragraph| {
+            let mut runs = Vec::new();
+            for (i, line) in paragraph.trim().lines().enumerate() {
+                if i > 0 {
+                    runs.push(Run {
+                        kind: RunKind::Break,
+                        style: RunStyle::default(),
+                        start: 0,
+                    });
+                }
+                let collapsed = line.split_whitespace().collect::<Vec<_>>().join(" ");
+                if !collapsed.is_empty() {
+                    runs.push(Run {
+                        kind: RunKind::Text(collapsed),
+                        style: RunStyle::default(),
+                        start: 0,
+                    });
+                }
+            }
+            Block::Text {
+                kind: TextKind::Paragraph,
+                unit: TextUnit { runs },
+            }
+        })
+        .collect()
+}
+
+/// For inputs without a header: the first heading, or a short first paragraph, is the title.
+fn first_heading(blocks: &mut Vec<Block>, kind: SourceKind) -> Option<String> {
+    let index = blocks.iter().take(3).position(|b| match b {
+        Block::Text {
+            kind: TextKind::Heading(_),
+            ..
+        } => true,
+        Block::Text {
+            kind: TextKind::Paragraph,
+            unit,
+        } => kind == SourceKind::PlainText && unit.plain_text().chars().count() <= 80,
+        _ => false,
+    })?;
+    if index != 0 && kind == SourceKind::PlainText {
+        return None;
+    }
+    let title = match blocks.remove(index) {
+        Block::Text { unit, .. } => unit.plain_text().replace('\n', " "),
+        _ => return None,
+    };
+    Some(title)
+}

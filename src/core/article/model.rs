@@ -1,0 +1,176 @@
+//! The typed article model: the only shapes pizhu can render.
+//!
+//! The model *is* the allowlist. Nothing from the source HTML reaches the page except through
+//! these types: text runs with a fixed set of styles, checked URLs, and a handful of block kinds.
+//! Every run carries its offset (in Unicode code points) into the article's canonical text, so
+//! highlights and DOM selections map to one coordinate system.
+
+use serde::Serialize;
+
+/// A parsed article: header metadata, typed blocks, and the canonical text they spell.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Article {
+    pub meta: Meta,
+    pub blocks: Vec<Block>,
+    /// Canonical text: text units in document order joined with "\n" (see `canonical`).
+    pub text: String,
+    /// Length of `text` in code points.
+    pub char_len: usize,
+}
+
+/// What the feed header and the body's date and byline lines say about the article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Meta {
+    pub title: String,
+    /// The article's own URL, checked to be http(s).
+    pub url: Option<String>,
+    /// Publish time from the feed header, milliseconds since the Unix epoch.
+    pub published_ms: Option<i64>,
+    /// The outlet's date line from the body, as written (ISO 8601 or RFC 1123).
+    pub date_line: Option<String>,
+    pub byline: Option<String>,
+    /// Where the input came from: a feed file, a bare HTML fragment, a page, or plain text.
+    pub source_kind: SourceKind,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub enum SourceKind {
+    #[default]
+    FeedFile,
+    HtmlFragment,
+    HtmlPage,
+    PlainText,
+}
+
+/// Inline style of a run. Links are indexes into nothing: they carry their checked URL.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Style {
+    pub emphasis: bool,
+    pub strong: bool,
+    pub link: Option<String>,
+}
+
+/// A run of text with one style, or a line break.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Run {
+    pub kind: RunKind,
+    pub style: Style,
+    /// Offset of the run's first code point in the canonical text (set when the article is built).
+    pub start: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum RunKind {
+    Text(String),
+    /// A `<br>`: one "\n" in the canonical text.
+    Break,
+}
+
+impl Run {
+    /// The run's contribution to the canonical text.
+    pub fn text(&self) -> &str {
+        match &self.kind {
+            RunKind::Text(text) => text,
+            RunKind::Break => "\n",
+        }
+    }
+
+    /// Length in code points.
+    pub fn char_len(&self) -> usize {
+        match &self.kind {
+            RunKind::Text(text) => text.chars().count(),
+            RunKind::Break => 1,
+        }
+    }
+
+    pub fn end(&self) -> usize {
+        self.start + self.char_len()
+    }
+}
+
+/// One unit of text: a paragraph, heading line, quote paragraph, list item or caption.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct TextUnit {
+    pub runs: Vec<Run>,
+}
+
+impl TextUnit {
+    pub fn plain_text(&self) -> String {
+        self.runs.iter().map(Run::text).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.runs.is_empty()
+    }
+
+    /// Code-point range of the unit in the canonical text.
+    pub fn range(&self) -> Option<(usize, usize)> {
+        Some((self.runs.first()?.start, self.runs.last()?.end()))
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum TextKind {
+    Paragraph,
+    /// Heading level 2 to 4 (the article title owns the only `<h1>`).
+    Heading(u8),
+    Quote,
+}
+
+/// An image whose source passed the URL check.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub enum Block {
+    Text {
+        kind: TextKind,
+        unit: TextUnit,
+    },
+    List {
+        ordered: bool,
+        start: Option<u32>,
+        items: Vec<TextUnit>,
+    },
+    Figure {
+        image: Image,
+        caption: TextUnit,
+    },
+    /// A YouTube embed, rendered click-to-load; no request leaves until the reader asks.
+    YouTube {
+        id: String,
+        caption: TextUnit,
+    },
+    /// Any other video or embed, shown as a link card.
+    VideoLink {
+        url: String,
+        poster: Option<String>,
+        caption: TextUnit,
+    },
+}
+
+impl Block {
+    /// The text units of this block, in canonical-text order.
+    pub fn units(&self) -> Vec<&TextUnit> {
+        match self {
+            Block::Text { unit, .. } => vec![unit],
+            Block::List { items, .. } => items.iter().collect(),
+            Block::Figure { caption, .. }
+            | Block::YouTube { caption, .. }
+            | Block::VideoLink { caption, .. } => vec![caption],
+        }
+    }
+
+    pub fn units_mut(&mut self) -> Vec<&mut TextUnit> {
+        match self {
+            Block::Text { unit, .. } => vec![unit],
+            Block::List { items, .. } => items.iter_mut().collect(),
+            Block::Figure { caption, .. }
+            | Block::YouTube { caption, .. }
+            | Block::VideoLink { caption, .. } => vec![caption],
+        }
+    }
+}

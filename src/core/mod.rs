@@ -1,0 +1,4 @@
+//! The pure core: parsing, text offsets, anchoring, storage schema and interchange.
+//! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
+
+pub mod article;

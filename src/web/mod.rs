@@ -1,0 +1,1 @@
+//! Browser adapters (filled in below).

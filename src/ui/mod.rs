@@ -1,2 +1,17 @@
-//! The Yew user interface.
-pub fn start() {}
+//! The Yew user interface: app state, components and the start-up sequence.
+
+mod alert;
+mod app;
+pub mod article_view;
+mod loader;
+pub mod open;
+mod sample;
+mod state;
+
+pub use app::App;
+
+/// Install the panic hook and mount the app on `<body>`.
+pub fn start() {
+    crate::web::panic::install();
+    yew::Renderer::<App>::new().render();
+}

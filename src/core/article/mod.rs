@@ -43,6 +43,12 @@ pub fn parse_bytes(bytes: &[u8]) -> Result<Article, ParseError> {
 
 /// Parse text (a feed file, an HTML page or fragment, or plain text) into an article.
 pub fn parse(input: &str) -> Result<Article, ParseError> {
+    parse_with_base(input, None)
+}
+
+/// As `parse`, resolving relative URLs against `fallback_base` when the input names no
+/// absolute URL of its own (the app's sample article uses this for its bundled picture).
+pub fn parse_with_base(input: &str, fallback_base: Option<&str>) -> Result<Article, ParseError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(ParseError::TooLarge {
             size: input.len(),
@@ -61,12 +67,15 @@ pub fn parse(input: &str) -> Result<Article, ParseError> {
         url: envelope
             .url
             .as_deref()
-            .and_then(|u| url::check_url(u, None, url::UrlUse::Link)),
+            .and_then(|u| url::check_url(u, fallback_base, url::UrlUse::Link)),
         published_ms: envelope.published_ms,
         source_kind: envelope.kind,
         ..Meta::default()
     };
-    let base = meta.url.clone();
+    let base = meta
+        .url
+        .clone()
+        .or_else(|| fallback_base.map(str::to_string));
     let (mut blocks, byline, early_time, page_title) = match envelope.kind {
         SourceKind::PlainText => (plain_text_blocks(envelope.body), String::new(), None, None),
         _ => html_blocks(envelope.body, base.as_deref()),

@@ -1,0 +1,76 @@
+//! App state and its reducer: which articles are open, which one is shown, and the message
+//! the reader should see. Every change goes through `Action`, so the UI stays predictable.
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::core::article::Article;
+
+/// An article the reader opened in this session.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub name: String,
+    pub article: Rc<Article>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AppState {
+    pub opened: Vec<Opened>,
+    pub current: Option<usize>,
+    /// An error to show in the `role="alert"` box; the current article stays readable.
+    pub error: Option<String>,
+    /// A non-error notice (for example, storage is unavailable).
+    pub notice: Option<String>,
+}
+
+pub enum Action {
+    Open(Opened),
+    Select(usize),
+    Fail(String),
+    Notice(String),
+    DismissError,
+}
+
+impl AppState {
+    pub fn article(&self) -> Option<&Opened> {
+        self.opened.get(self.current?)
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            Action::Open(opened) => {
+                // Re-opening the same file replaces it rather than listing it twice.
+                let same = next.opened.iter().position(|o| {
+                    o.name == opened.name && o.article.meta.title == opened.article.meta.title
+                });
+                let index = match same {
+                    Some(index) => {
+                        next.opened[index] = opened;
+                        index
+                    }
+                    None => {
+                        next.opened.push(opened);
+                        next.opened.len() - 1
+                    }
+                };
+                next.current = Some(index);
+                next.error = None;
+            }
+            Action::Select(index) => {
+                if index < next.opened.len() {
+                    next.current = Some(index);
+                }
+            }
+            Action::Fail(message) => next.error = Some(message),
+            Action::Notice(message) => next.notice = Some(message),
+            Action::DismissError => next.error = None,
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,41 @@
+//! A panic hook that turns a crash into a visible message instead of a dead page.
+//!
+//! The message is built with `create_element` and `set_text_content` (never HTML strings) in
+//! an element outside Yew's root, so it shows even when the Yew tree is gone.
+
+use std::panic;
+
+const FATAL_ID: &str = "pizhu-fatal";
+
+pub fn install() {
+    panic::set_hook(Box::new(|info| {
+        let detail = info.to_string();
+        web_sys::console::error_1(&detail.clone().into());
+        show_fatal(&detail);
+    }));
+}
+
+fn show_fatal(detail: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = document.body() else { return };
+    let existing = document.get_element_by_id(FATAL_ID);
+    let element = match existing {
+        Some(element) => element,
+        None => match document.create_element("div") {
+            Ok(element) => {
+                element.set_id(FATAL_ID);
+                let _ = element.set_attribute("role", "alert");
+                let _ = element.set_attribute("class", "fatal");
+                let _ = body.prepend_with_node_1(&element);
+                element
+            }
+            Err(_) => return,
+        },
+    };
+    element.set_text_content(Some(&format!(
+        "pizhu hit an internal error and stopped. Your saved annotations are safe in this \
+         browser; reload the page to continue. 程序出错，已保存的批注不会丢失，请刷新页面。 ({detail})"
+    )));
+}

@@ -1,0 +1,68 @@
+// Shared end-to-end harness: serve dist/ on 127.0.0.1 with a tiny static server, and start
+// Debian's Chromium through playwright-core (never a downloaded browser).
+import { createServer } from "node:http";
+import { readFile, mkdir } from "node:fs/promises";
+import { extname, join, normalize, resolve } from "node:path";
+import { chromium } from "playwright-core";
+
+export const ROOT = resolve(import.meta.dirname, "../..");
+export const DIST = join(ROOT, "dist");
+export const FIXTURES = join(ROOT, "tests/fixtures");
+export const SHOTS = join(ROOT, "tests/e2e/screenshots");
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".wasm": "application/wasm",
+  ".css": "text/css", ".svg": "image/svg+xml", ".md": "text/markdown; charset=utf-8", ".json": "application/json",
+};
+
+/** Serve dist/ on an ephemeral 127.0.0.1 port. Returns { url, close }. */
+export async function serveDist() {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    const file = normalize(join(DIST, path === "/" ? "index.html" : path));
+    if (!file.startsWith(DIST)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  await mkdir(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}
+
+/** A new page that records console errors, page errors, CSP violations and outside requests. */
+export async function newPage(browser, base, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.problems = [];
+  page.outside = [];
+  page.on("pageerror", (e) => page.problems.push(`pageerror: ${e.message}`));
+  page.on("console", (m) => { if (m.type() === "error") page.problems.push(`console: ${m.text()}`); });
+  page.on("request", (r) => { if (!r.url().startsWith(base)) page.outside.push(r.url()); });
+  // Nothing outside 127.0.0.1 is reachable here: answer outside requests locally so tests are fast.
+  await context.route((url) => !url.href.startsWith(base), (route) => route.fulfill({ status: 204, body: "" }));
+  return page;
+}
+
+export async function openApp(page, base) {
+  await page.goto(base);
+  await page.waitForSelector("article.reader h1");
+}
+
+/** Open files through the real <input type="file">. */
+export async function openFiles(page, files) {
+  await page.setInputFiles("#pizhu-file", files);
+}

@@ -45,7 +45,10 @@ pub fn app() -> Html {
         let open = open.clone();
         let dispatch = state.dispatcher();
         use_effect_with((), move |_| {
-            match (storage::get(LAST_ARTICLE_KEY), storage::get(LAST_ARTICLE_NAME_KEY)) {
+            match (
+                storage::get(LAST_ARTICLE_KEY),
+                storage::get(LAST_ARTICLE_NAME_KEY),
+            ) {
                 (Ok(Some(text)), Ok(name)) => {
                     open.emit((name.unwrap_or_else(|| "article".into()), text.into_bytes()))
                 }
@@ -173,7 +176,9 @@ pub fn app() -> Html {
 
 /// Keep the raw text of the last opened article so a reload shows it again.
 fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, bytes: &[u8]) {
-    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return;
+    };
     let saved = storage::set(LAST_ARTICLE_KEY, text)
         .and_then(|_| storage::set(LAST_ARTICLE_NAME_KEY, name));
     if let Err(error) = saved {

@@ -49,7 +49,9 @@ pub fn article_view(props: &ArticleProps) -> Html {
 }
 
 fn source_link(url: Option<&str>) -> Html {
-    let Some(url) = url else { return Html::default() };
+    let Some(url) = url else {
+        return Html::default();
+    };
     let host = url
         .split("://")
         .nth(1)
@@ -180,7 +182,10 @@ struct YouTubeProps {
 fn youtube(props: &YouTubeProps) -> Html {
     let loaded = use_state(|| false);
     if *loaded {
-        let src = format!("https://www.youtube-nocookie.com/embed/{}?autoplay=1", props.id);
+        let src = format!(
+            "https://www.youtube-nocookie.com/embed/{}?autoplay=1",
+            props.id
+        );
         return html! {
             <iframe class="youtube-frame" src={src} title="YouTube video"
                 referrerpolicy="strict-origin-when-cross-origin"

@@ -8,7 +8,11 @@ use crate::web::timing;
 use super::state::Opened;
 
 /// Parse `bytes` named `name`, measured as `pizhu:parse`, and mark the start of rendering.
-pub fn open_bytes(name: &str, bytes: &[u8], fallback_base: Option<&str>) -> Result<Opened, ParseError> {
+pub fn open_bytes(
+    name: &str,
+    bytes: &[u8],
+    fallback_base: Option<&str>,
+) -> Result<Opened, ParseError> {
     timing::mark("pizhu:parse-start");
     let parsed = match std::str::from_utf8(bytes) {
         Ok(text) => article::parse_with_base(text, fallback_base),

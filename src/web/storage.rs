@@ -41,7 +41,9 @@ pub fn remove(key: &str) -> Result<(), BrowserStorageError> {
 pub fn keys() -> Result<Vec<String>, BrowserStorageError> {
     let storage = storage()?;
     let len = storage.length().map_err(classify)?;
-    Ok((0..len).filter_map(|i| storage.key(i).ok().flatten()).collect())
+    Ok((0..len)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect())
 }
 
 fn classify(error: wasm_bindgen::JsValue) -> BrowserStorageError {

@@ -118,12 +118,14 @@ impl Builder {
             Some(Run {
                 kind: RunKind::Break,
                 ..
-            }) => {
-                if self.sink == Sink::Flow {
-                    self.unit.runs.pop();
-                    self.boundary();
-                }
+            }) if self.sink == Sink::Flow => {
+                self.unit.runs.pop();
+                self.boundary();
             }
+            Some(Run {
+                kind: RunKind::Break,
+                ..
+            }) => {}
             Some(_) => {
                 self.trim_trailing_space();
                 self.unit.runs.push(Run {
@@ -289,7 +291,7 @@ impl Builder {
 
     /// Add a figure unless the same image was already shown (`<noscript>` copies, srcset twins).
     pub fn figure(&mut self, image: Image) {
-        if self.seen_images.iter().any(|seen| *seen == image.src) {
+        if self.seen_images.contains(&image.src) {
             return;
         }
         self.seen_images.push(image.src.clone());

@@ -147,10 +147,8 @@ impl<'a> Walker<'a> {
 
     pub fn node(&mut self, handle: &Handle, depth: usize) {
         match &handle.data {
-            NodeData::Text { contents } => {
-                if !self.in_noscript {
-                    self.builder.text(&contents.borrow());
-                }
+            NodeData::Text { contents } if !self.in_noscript => {
+                self.builder.text(&contents.borrow());
             }
             NodeData::Document => self.children(handle, depth),
             NodeData::Element { .. } => {

@@ -1,0 +1,48 @@
+# pizhu: `make serve` to run the app, `make test` to run every test layer.
+SHELL := /bin/bash
+export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
+
+.PHONY: tools test-tools build serve test test-native test-browser test-e2e lint size bench
+
+tools:
+	@tools/install.sh build
+
+test-tools:
+	@tools/install.sh test
+
+## Release build into dist/ (wasm-opt -Oz, CSP hashes filled in).
+build: tools
+	trunk build --release
+
+## Build and serve on http://127.0.0.1:8080 (the sample article opens at first start).
+serve: tools
+	trunk serve --release --no-autoreload --no-error-reporting --address 127.0.0.1 --port 8080
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+
+## Browser tests of components (wasm-bindgen-test in headless Chromium).
+test-browser: test-tools
+	$(WASM_TEST) cargo test --target wasm32-unknown-unknown --tests
+
+## End-to-end: release build served on 127.0.0.1, driven in headless Chromium.
+test-e2e: test-tools build
+	node tools/size-budget.mjs
+	cd tests/e2e && node --test --test-concurrency=1 ./
+
+## Native tests of the pure core (parser, anchoring, storage, interchange).
+test-native:
+	cargo test --tests
+
+size: build
+	node tools/size-budget.mjs
+
+bench:
+	cargo bench
+
+## Every layer; ends on the native suite so the last runner line reports real tests.
+test: test-tools lint test-browser test-e2e test-native

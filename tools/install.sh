@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Install what pizhu's build (and, with "test", its tests) need. Idempotent: every tool that is
+# already present at the right version is skipped. Nothing here or later downloads at run time.
+#   tools/install.sh build   wasm32 target, Trunk 0.21.14, wasm-bindgen-cli (= Cargo.lock), wasm-opt
+#   tools/install.sh test    the above, plus Chromium, chromedriver, CJK fonts, playwright-core
+set -euo pipefail
+cd "$(dirname "$0")/.."
+mode="${1:-build}"
+say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132.0.0
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}\$"; then
+  say "installing Trunk ${TRUNK_VERSION} (several minutes on a cold machine)"
+  cargo install --locked "trunk@${TRUNK_VERSION}"
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q " ${WASM_BINDGEN_VERSION}\$"; then
+  say "installing wasm-bindgen-cli ${WASM_BINDGEN_VERSION} (matches Cargo.lock)"
+  # Not --locked: its own lock file pins a crate version the registry no longer serves.
+  cargo install --force "wasm-bindgen-cli@${WASM_BINDGEN_VERSION}"
+fi
+
+if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
+  say "installing wasm-opt (binaryen ${BINARYEN_VERSION} from npm)"
+  npm install --silent --no-audit --no-fund --prefix .tools "binaryen@${BINARYEN_VERSION}"
+fi
+
+cargo fetch --locked >/dev/null
+
+if [ "$mode" = "test" ]; then
+  missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} from Debian"
+    sudo_cmd=""
+    [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    say "installing playwright-core for the end-to-end tests (uses Debian's Chromium)"
+    (cd tests/e2e && npm install --silent --no-audit --no-fund)
+  fi
+fi
+say "tools ready"

@@ -1,0 +1,23 @@
+// Size budget of the release build: brotli (quality 11) of every wasm, js, css and html file in
+// dist/. Fails when over BUDGET_KB. Prints each file so the README figure can be checked.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
+
+const BUDGET_KB = 250;
+const dist = join(import.meta.dirname, "..", "dist");
+let brotli = 0, gzip = 0, raw = 0;
+for (const name of readdirSync(dist).sort()) {
+  if (!/\.(wasm|js|css|html)$/.test(name)) continue;
+  const bytes = readFileSync(join(dist, name));
+  const b = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const g = gzipSync(bytes, { level: 9 }).length;
+  brotli += b; gzip += g; raw += bytes.length;
+  console.log(`${name.padEnd(40)} raw ${String(bytes.length).padStart(8)}  gzip ${String(g).padStart(7)}  brotli ${String(b).padStart(7)}`);
+}
+const kb = (n) => (n / 1024).toFixed(1);
+console.log(`total: raw ${kb(raw)} KB, gzip ${kb(gzip)} KB, brotli ${kb(brotli)} KB (budget ${BUDGET_KB} KB brotli)`);
+if (brotli > BUDGET_KB * 1024) {
+  console.error(`size budget exceeded: ${kb(brotli)} KB > ${BUDGET_KB} KB`);
+  process.exit(1);
+}

@@ -2,6 +2,7 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/.tools/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export TRUNK_SKIP_VERSION_CHECK := true
+BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
 .PHONY: tools test-tools build serve test test-native test-browser test-e2e lint size bench
@@ -27,7 +28,7 @@ lint:
 
 ## Browser tests of components (wasm-bindgen-test in headless Chromium).
 test-browser: test-tools
-	$(WASM_TEST) cargo test --target wasm32-unknown-unknown --tests
+	$(WASM_TEST) cargo test --target wasm32-unknown-unknown $(BROWSER_TESTS)
 
 ## End-to-end: release build served on 127.0.0.1, driven in headless Chromium.
 test-e2e: test-tools build

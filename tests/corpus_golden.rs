@@ -4,6 +4,7 @@
 //! embed URLs) must equal the reviewed snapshot in tests/golden/ (set UPDATE_GOLDEN=1 to
 //! rewrite after reviewing a change), and independent checks must hold: a title, at least
 //! 98% of the body's visible text, every usable image and every YouTube embed, no feed advert.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
 use std::path::{Path, PathBuf};

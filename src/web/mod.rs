@@ -2,6 +2,8 @@
 //! functions that return typed errors instead of throwing or panicking.
 
 pub mod dom;
+pub mod kv;
 pub mod panic;
+pub mod selection;
 pub mod storage;
 pub mod timing;

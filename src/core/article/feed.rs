@@ -48,7 +48,7 @@ fn split_feed(input: &str) -> Option<Envelope<'_>> {
     let epoch_line = lines.next()?.trim();
     let title_line = lines.next()?.trim();
     let rule_line = lines.next().unwrap_or("").trim();
-    let body = lines.next().unwrap_or("");
+    let body = lines.next().unwrap_or("").trim_start_matches(['\r', '\n']);
 
     let epoch = epoch_line.strip_prefix("<!--")?.strip_suffix("-->")?.trim();
     if !title_line.starts_with('[') || !title_line.ends_with(')') {

@@ -1,0 +1,25 @@
+//! Annotations over an article's canonical text: the stored model, W3C-style
+//! selectors, describing a range, re-anchoring after the text changed, and
+//! laying out highlights over rendered text runs.
+
+mod anchor;
+mod anchored;
+mod context;
+mod describe;
+mod error;
+mod fuzzy;
+mod model;
+mod myers;
+mod occurrences;
+mod quote;
+mod segments;
+mod selector;
+mod symbols;
+
+pub use anchor::{anchor, anchor_all, anchor_all_in};
+pub use anchored::{AnchorConfig, AnchorMethod, Anchored};
+pub use describe::{describe, describe_in, CONTEXT_CHARS};
+pub use error::AnchorError;
+pub use model::Annotation;
+pub use segments::{layout, HighlightId, Piece};
+pub use selector::{Target, TextPositionSelector, TextQuoteSelector};

@@ -1,0 +1,22 @@
+//! The stored annotation record.
+
+use serde::{Deserialize, Serialize};
+
+use super::Target;
+
+/// One labelled highlight on one article.
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+pub struct Annotation {
+    /// UUID v4 text.
+    pub id: String,
+    /// Article key (URL or content hash), opaque here.
+    pub article: String,
+    /// Label id, e.g. `"policy"`.
+    pub label: String,
+    #[serde(default)]
+    pub note: String,
+    /// Milliseconds since the Unix epoch.
+    pub created: i64,
+    pub modified: i64,
+    pub target: Target,
+}

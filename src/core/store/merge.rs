@@ -1,0 +1,177 @@
+//! The in-memory state of one article's annotations ([`ArticleState`]),
+//! deletion markers ([`Tombstone`]) and the deterministic [`merge`] used to
+//! combine the states of several tabs or of memory and storage.
+//!
+//! # Merge rule
+//!
+//! For every annotation id that appears in either input:
+//!
+//! 1. Of all annotations with that id, the one with the greatest `modified`
+//!    wins. Ties are broken by a total order over all remaining fields (see
+//!    [`compare_annotations`]), so the choice never depends on argument order.
+//! 2. Of all tombstones with that id, the greatest `deleted` wins.
+//! 3. If the winning tombstone's `deleted >= modified` of the winning
+//!    annotation, the id is deleted: only the tombstone is kept.
+//!    Otherwise the annotation was edited after the deletion (for example in
+//!    another tab that had not seen the deletion yet) and is *resurrected*: the
+//!    annotation is kept and the now-superseded tombstone is dropped. We
+//!    prefer resurrection because an edit is an explicit user action that
+//!    happened later; losing it silently would be worse than showing an
+//!    annotation the user can delete again.
+//!
+//! The output is canonical: every id appears at most once, in exactly one of
+//! the two lists; annotations are sorted by `(start, end, id)`, tombstones by
+//! id. The merge is commutative, associative and idempotent (property-tested
+//! in `tests/merge_laws.rs`).
+
+use std::cmp::Ordering;
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::core::annotation::Annotation;
+
+/// Marks the annotation `id` as deleted at `deleted` (ms since the epoch).
+#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tombstone {
+    pub id: String,
+    pub deleted: i64,
+}
+
+/// Everything stored for one article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleState {
+    pub annotations: Vec<Annotation>,
+    pub tombstones: Vec<Tombstone>,
+}
+
+impl ArticleState {
+    /// An empty state.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The canonical form of this state (deduplicated, sorted); equal to
+    /// `merge(self, ArticleState::new())`.
+    pub fn normalized(self) -> Self {
+        merge(self, ArticleState::new())
+    }
+
+    /// Insert or replace the annotation with the same id. The caller sets
+    /// `modified`; a tombstone for the id is dropped only if `modified` is
+    /// newer than it, as in [`merge`].
+    pub fn upsert(&mut self, annotation: Annotation) {
+        let current = std::mem::take(self);
+        *self = merge(
+            current,
+            ArticleState {
+                annotations: vec![annotation],
+                tombstones: Vec::new(),
+            },
+        );
+    }
+
+    /// Delete the annotation `id` at time `now` (ms) by adding a tombstone.
+    /// The tombstone time is raised to the annotation's `modified` if the
+    /// clock is behind it, so that the deletion always takes effect.
+    pub fn delete(&mut self, id: &str, now: i64) {
+        let modified = self
+            .annotations
+            .iter()
+            .filter(|a| a.id == id)
+            .map(|a| a.modified)
+            .max();
+        let deleted = modified.map_or(now, |m| m.max(now));
+        let current = std::mem::take(self);
+        *self = merge(
+            current,
+            ArticleState {
+                annotations: Vec::new(),
+                tombstones: vec![Tombstone {
+                    id: id.to_owned(),
+                    deleted,
+                }],
+            },
+        );
+    }
+
+    /// The live annotation with this id, if any.
+    pub fn get(&self, id: &str) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+}
+
+/// Total order used to pick the winner among annotations sharing an id:
+/// `modified`, then `created`, then every other field. Two annotations compare
+/// `Equal` only if they are equal.
+pub fn compare_annotations(a: &Annotation, b: &Annotation) -> Ordering {
+    let (qa, qb) = (&a.target.quote, &b.target.quote);
+    let (pa, pb) = (&a.target.position, &b.target.position);
+    a.modified
+        .cmp(&b.modified)
+        .then_with(|| a.created.cmp(&b.created))
+        .then_with(|| a.id.cmp(&b.id))
+        .then_with(|| a.article.cmp(&b.article))
+        .then_with(|| a.label.cmp(&b.label))
+        .then_with(|| a.note.cmp(&b.note))
+        .then_with(|| pa.start.cmp(&pb.start))
+        .then_with(|| pa.end.cmp(&pb.end))
+        .then_with(|| qa.exact.cmp(&qb.exact))
+        .then_with(|| qa.prefix.cmp(&qb.prefix))
+        .then_with(|| qa.suffix.cmp(&qb.suffix))
+}
+
+/// Merge two article states according to the rule in the module docs.
+pub fn merge(a: ArticleState, b: ArticleState) -> ArticleState {
+    let capacity = a.annotations.len().saturating_add(b.annotations.len());
+    let mut live: HashMap<String, Annotation> = HashMap::with_capacity(capacity);
+    for ann in a.annotations.into_iter().chain(b.annotations) {
+        match live.entry(ann.id.clone()) {
+            Entry::Vacant(slot) => {
+                slot.insert(ann);
+            }
+            Entry::Occupied(mut slot) => {
+                if compare_annotations(&ann, slot.get()) == Ordering::Greater {
+                    slot.insert(ann);
+                }
+            }
+        }
+    }
+
+    let mut deleted: HashMap<String, i64> = HashMap::new();
+    for t in a.tombstones.into_iter().chain(b.tombstones) {
+        let at = deleted.entry(t.id).or_insert(t.deleted);
+        *at = (*at).max(t.deleted);
+    }
+
+    let mut annotations = Vec::with_capacity(live.len());
+    for (id, ann) in live {
+        match deleted.get(&id) {
+            Some(&at) if at >= ann.modified => {}
+            Some(_) => {
+                deleted.remove(&id);
+                annotations.push(ann);
+            }
+            None => annotations.push(ann),
+        }
+    }
+    annotations.sort_by(|x, y| {
+        let (px, py) = (&x.target.position, &y.target.position);
+        px.start
+            .cmp(&py.start)
+            .then_with(|| px.end.cmp(&py.end))
+            .then_with(|| x.id.cmp(&y.id))
+    });
+
+    let mut tombstones: Vec<Tombstone> = deleted
+        .into_iter()
+        .map(|(id, deleted)| Tombstone { id, deleted })
+        .collect();
+    tombstones.sort();
+
+    ArticleState {
+        annotations,
+        tombstones,
+    }
+}

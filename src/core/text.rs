@@ -1,0 +1,18 @@
+//! Text offsets over the canonical article text.
+//!
+//! Annotation offsets count Unicode code points (`char`s), as the W3C Web
+//! Annotation `TextPositionSelector` requires; the DOM speaks UTF-16 and Rust
+//! slices by byte. This module owns the conversions between the three, the
+//! grapheme-aware widening of ranges and whitespace trimming.
+
+mod graphemes;
+mod index;
+mod offsets;
+mod whitespace;
+
+pub use graphemes::{snap_to_graphemes, snap_to_graphemes_in};
+pub use index::CharIndex;
+pub use offsets::{byte_to_char, char_to_byte, char_to_utf16_offset, utf16_to_char_offset};
+pub use whitespace::{is_trimmable, trim_whitespace, trim_whitespace_in};
+
+pub(crate) use graphemes::{ceil_boundary, floor_boundary};

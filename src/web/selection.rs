@@ -1,0 +1,110 @@
+//! DOM selection -> canonical-text offsets (code points), and back to a screen rectangle.
+//!
+//! The reader view marks every text leaf with `data-o` (its start offset in the canonical
+//! text) and uses `white-space: pre-wrap`, so a boundary inside a text node is
+//! `data-o + code points before the UTF-16 offset`. A boundary on an element (a selection
+//! that starts between paragraphs, or triple-click) resolves to the nearest leaf after it.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, Range};
+
+use crate::core::text::utf16_to_char_offset;
+
+/// The current selection inside `root`, as a code-point range with its screen rectangle
+/// (viewport coordinates: left, top, width, height). None when nothing is selected there.
+pub fn selected_range(root: &Element) -> Option<((usize, usize), (f64, f64, f64, f64))> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let common = range.common_ancestor_container().ok()?;
+    if !root.contains(Some(&common)) && !common.contains(Some(root.as_ref())) {
+        return None;
+    }
+    let leaves = leaves(root);
+    let start = boundary(&range, &leaves, true)?;
+    let end = boundary(&range, &leaves, false)?;
+    if end <= start {
+        return None;
+    }
+    let rect = range.get_bounding_client_rect();
+    Some((
+        (start, end),
+        (rect.left(), rect.top(), rect.width(), rect.height()),
+    ))
+}
+
+/// Every `data-o` leaf under `root`, in document order.
+fn leaves(root: &Element) -> Vec<Element> {
+    let Ok(list) = root.query_selector_all("[data-o]") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<Element>().ok())
+        .collect()
+}
+
+fn leaf_start(leaf: &Element) -> Option<usize> {
+    leaf.get_attribute("data-o")?.parse().ok()
+}
+
+/// Length of a leaf in code points (a `<br>` counts one).
+fn leaf_len(leaf: &Element) -> usize {
+    if leaf.tag_name().eq_ignore_ascii_case("br") {
+        return 1;
+    }
+    leaf.text_content().map_or(0, |t| t.chars().count())
+}
+
+/// The canonical offset of the range's start (or end) boundary.
+fn boundary(range: &Range, leaves: &[Element], is_start: bool) -> Option<usize> {
+    let (node, offset) = if is_start {
+        (range.start_container().ok()?, range.start_offset().ok()?)
+    } else {
+        (range.end_container().ok()?, range.end_offset().ok()?)
+    };
+    if node.node_type() == Node::TEXT_NODE {
+        if let Some(leaf) = node.parent_element().filter(|p| p.has_attribute("data-o")) {
+            let text = node.text_content().unwrap_or_default();
+            let chars = utf16_to_char_offset(&text, offset as usize)?;
+            return Some(leaf_start(&leaf)? + chars);
+        }
+    }
+    // An element boundary (or text outside any leaf): the first leaf at or after the point
+    // starts there; if none follows, the point is after the last leaf.
+    let point = web_sys::window()?.document()?.create_range().ok()?;
+    point.set_start(&node, offset).ok()?;
+    point.collapse_with_to_start(true);
+    let after = leaves.iter().position(|leaf| {
+        // START_TO_START compares the point with the leaf's start: -1 or 0 means at or before.
+        leaf_range(leaf)
+            .and_then(|r| {
+                point
+                    .compare_boundary_points(Range::START_TO_START, &r)
+                    .ok()
+            })
+            .is_some_and(|order| order <= 0)
+    });
+    match after {
+        Some(index) => leaf_start(&leaves[index]),
+        None => leaves
+            .last()
+            .and_then(|last| Some(leaf_start(last)? + leaf_len(last)))
+            .filter(|_| !is_start),
+    }
+}
+
+fn leaf_range(leaf: &Element) -> Option<Range> {
+    let range = web_sys::window()?.document()?.create_range().ok()?;
+    range.select_node(leaf).ok()?;
+    Some(range)
+}
+
+/// Clear the page's selection (after a label has been applied).
+pub fn clear() {
+    if let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) {
+        let _ = selection.remove_all_ranges();
+    }
+}

@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::web::{dom, storage};
 
 use super::alert::Alerts;
-use super::article_view::ArticleView;
+use super::annotate::Workspace;
 use super::loader::{read_files, Loaded, Loader};
 use super::open::open_bytes;
 use super::sample::{SAMPLE_ARTICLE, SAMPLE_NAME};
@@ -86,22 +86,27 @@ pub fn app() -> Html {
         let on_paste = on_paste.clone();
         use_effect_with((), move |_| {
             let listener = dom::document().map(|document| {
-                EventListener::new(&document, "paste", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
-                        return;
-                    };
-                    if in_text_field(event.target()) {
-                        return;
-                    }
-                    let text = event
-                        .clipboard_data()
-                        .and_then(|data| data.get_data("text/plain").ok())
-                        .unwrap_or_default();
-                    if !text.trim().is_empty() {
-                        event.prevent_default();
-                        on_paste.emit(text);
-                    }
-                })
+                EventListener::new_with_options(
+                    &document,
+                    "paste",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
+                            return;
+                        };
+                        if in_text_field(event.target()) {
+                            return;
+                        }
+                        let text = event
+                            .clipboard_data()
+                            .and_then(|data| data.get_data("text/plain").ok())
+                            .unwrap_or_default();
+                        if !text.trim().is_empty() {
+                            event.prevent_default();
+                            on_paste.emit(text);
+                        }
+                    },
+                )
             });
             move || drop(listener)
         });
@@ -166,7 +171,7 @@ pub fn app() -> Html {
             <Alerts error={state.error.clone()} notice={state.notice.clone()} {on_dismiss} />
             <main class="layout">
                 if let Some(opened) = state.article() {
-                    <ArticleView article={opened.article.clone()} />
+                    <Workspace article={opened.article.clone()} />
                 }
             </main>
             <div class="drop-hint" aria-hidden="true">{ "Drop files to open / 松开以打开文件" }</div>

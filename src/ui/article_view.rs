@@ -15,6 +15,40 @@ use crate::web::{dom, timing};
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
     pub article: Rc<Article>,
+    /// Highlight pieces per block (see `annotate::render`); empty means no highlights.
+    #[prop_or_default]
+    pub pieces: Rc<Vec<Rc<BlockPieces>>>,
+}
+
+/// One highlight covering a piece of text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkRef {
+    pub id: Rc<str>,
+    pub label: Rc<str>,
+    pub active: bool,
+    pub flash: bool,
+}
+
+/// A piece of a run with the highlights covering it, shortest first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PieceView {
+    pub start: usize,
+    pub end: usize,
+    pub marks: Vec<MarkRef>,
+}
+
+/// The pieces of every run of one block, in canonical order (units, then runs).
+pub type BlockPieces = Vec<Vec<PieceView>>;
+
+/// Compares articles by identity: an article never changes once parsed, and comparing two
+/// large articles by value on every render would cost more than rendering them.
+#[derive(Clone, Debug)]
+pub struct ArticleRef(pub Rc<Article>);
+
+impl PartialEq for ArticleRef {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 #[function_component(ArticleView)]
@@ -43,7 +77,10 @@ pub fn article_view(props: &ArticleProps) -> Html {
             if article.blocks.is_empty() {
                 <p class="empty-body">{ "This article has no body text. 这篇文章没有正文。" }</p>
             }
-            { for article.blocks.iter().map(block) }
+            { for (0..article.blocks.len()).map(|index| html! {
+                <BlockView key={index} article={ArticleRef(article.clone())} {index}
+                    pieces={props.pieces.get(index).cloned().unwrap_or_default()} />
+            }) }
         </article>
     }
 }
@@ -78,21 +115,43 @@ fn published(ms: Option<i64>, date_line: Option<&str>) -> Html {
     }
 }
 
-fn block(block: &Block) -> Html {
+#[derive(Properties, PartialEq)]
+struct BlockProps {
+    article: ArticleRef,
+    index: usize,
+    pieces: Rc<BlockPieces>,
+}
+
+/// One block, re-rendered only when its own highlight pieces change.
+#[function_component(BlockView)]
+fn block_view(props: &BlockProps) -> Html {
+    let Some(block) = props.article.0.blocks.get(props.index) else {
+        return Html::default();
+    };
+    let mut pieces = props.pieces.iter();
+    render_block(block, &mut pieces)
+}
+
+type Pieces<'a> = std::slice::Iter<'a, Vec<PieceView>>;
+
+fn render_block(block: &Block, pieces: &mut Pieces<'_>) -> Html {
     match block {
         Block::Text { kind, unit } => match kind {
-            TextKind::Paragraph => html! { <p>{ runs(unit) }</p> },
-            TextKind::Heading(2) => html! { <h2>{ runs(unit) }</h2> },
-            TextKind::Heading(3) => html! { <h3>{ runs(unit) }</h3> },
-            TextKind::Heading(_) => html! { <h4>{ runs(unit) }</h4> },
-            TextKind::Quote => html! { <blockquote><p>{ runs(unit) }</p></blockquote> },
+            TextKind::Paragraph => html! { <p>{ runs(unit, pieces) }</p> },
+            TextKind::Heading(2) => html! { <h2>{ runs(unit, pieces) }</h2> },
+            TextKind::Heading(3) => html! { <h3>{ runs(unit, pieces) }</h3> },
+            TextKind::Heading(_) => html! { <h4>{ runs(unit, pieces) }</h4> },
+            TextKind::Quote => html! { <blockquote><p>{ runs(unit, pieces) }</p></blockquote> },
         },
         Block::List {
             ordered,
             start,
             items,
         } => {
-            let items = items.iter().map(|item| html! { <li>{ runs(item) }</li> });
+            let items: Vec<Html> = items
+                .iter()
+                .map(|item| html! { <li>{ runs(item, pieces) }</li> })
+                .collect();
             if *ordered {
                 let start = start.map(|s| s.to_string());
                 html! { <ol start={start}>{ for items }</ol> }
@@ -104,13 +163,13 @@ fn block(block: &Block) -> Html {
             <figure class="figure">
                 <img src={image.src.clone()} alt={image.alt.clone()} loading="lazy"
                     referrerpolicy="no-referrer" decoding="async" />
-                { figcaption(caption) }
+                { figcaption(caption, pieces) }
             </figure>
         },
         Block::YouTube { id, caption } => html! {
             <figure class="figure video" data-youtube-id={id.clone()}>
                 <YouTube id={id.clone()} />
-                { figcaption(caption) }
+                { figcaption(caption, pieces) }
             </figure>
         },
         Block::VideoLink {
@@ -126,7 +185,7 @@ fn block(block: &Block) -> Html {
                     <span class="video-card-label">{ "▶ Watch the video / 观看视频" }</span>
                     <span class="video-card-host">{ host_of(url) }</span>
                 </a>
-                { figcaption(caption) }
+                { figcaption(caption, pieces) }
             </figure>
         },
     }
@@ -140,24 +199,71 @@ fn host_of(url: &str) -> String {
         .to_string()
 }
 
-fn figcaption(caption: &TextUnit) -> Html {
+fn figcaption(caption: &TextUnit, pieces: &mut Pieces<'_>) -> Html {
     if caption.is_empty() {
         return Html::default();
     }
-    html! { <figcaption>{ runs(caption) }</figcaption> }
+    html! { <figcaption>{ runs(caption, pieces) }</figcaption> }
 }
 
-fn runs(unit: &TextUnit) -> Html {
-    unit.runs.iter().map(run).collect::<Html>()
+fn runs(unit: &TextUnit, pieces: &mut Pieces<'_>) -> Html {
+    unit.runs
+        .iter()
+        .map(|r| run(r, pieces.next().map(Vec::as_slice)))
+        .collect::<Html>()
 }
 
-fn run(run: &Run) -> Html {
+/// A run as text leaves (`span[data-o]`), each wrapped in its highlights (innermost =
+/// shortest), then emphasis, strong and link.
+fn run(run: &Run, pieces: Option<&[PieceView]>) -> Html {
     let offset = run.start.to_string();
     let text = match &run.kind {
         RunKind::Break => return html! { <br data-o={offset} /> },
-        RunKind::Text(text) => text.clone(),
+        RunKind::Text(text) => text.as_str(),
     };
-    let mut node = html! { <span data-o={offset}>{ text }</span> };
+    let leaves: Html = match pieces {
+        Some(pieces) if !pieces.is_empty() => pieces
+            .iter()
+            .map(|piece| highlighted_piece(text, run.start, piece))
+            .collect(),
+        _ => html! { <span data-o={offset}>{ text.to_string() }</span> },
+    };
+    styled(run, leaves)
+}
+
+fn highlighted_piece(text: &str, run_start: usize, piece: &PieceView) -> Html {
+    let slice = char_slice(text, piece.start - run_start, piece.end - run_start);
+    let mut node = html! { <span data-o={piece.start.to_string()}>{ slice.to_string() }</span> };
+    for mark in &piece.marks {
+        let class = classes!(
+            "hl",
+            mark.active.then_some("active"),
+            mark.flash.then_some("flash")
+        );
+        node = html! {
+            <mark class={class} data-annotation-id={mark.id.to_string()}
+                data-label={mark.label.to_string()}>{ node }</mark>
+        };
+    }
+    node
+}
+
+/// `text[start..end]` in code points (clamped, never panics).
+fn char_slice(text: &str, start: usize, end: usize) -> &str {
+    let mut indices = text
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(text.len()));
+    let from = indices.nth(start).unwrap_or(text.len());
+    let to = if end > start {
+        indices.nth(end - start - 1).unwrap_or(text.len())
+    } else {
+        from
+    };
+    text.get(from..to).unwrap_or("")
+}
+
+fn styled(run: &Run, mut node: Html) -> Html {
     if run.style.emphasis {
         node = html! { <em>{ node }</em> };
     }

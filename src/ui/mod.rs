@@ -1,6 +1,7 @@
 //! The Yew user interface: app state, components and the start-up sequence.
 
 mod alert;
+pub mod annotate;
 mod app;
 pub mod article_view;
 mod loader;

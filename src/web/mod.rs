@@ -2,7 +2,9 @@
 //! functions that return typed errors instead of throwing or panicking.
 
 pub mod dom;
+pub mod ids;
 pub mod kv;
+pub mod label_styles;
 pub mod panic;
 pub mod selection;
 pub mod storage;

@@ -10,9 +10,12 @@ use web_sys::{Element, Node, Range};
 
 use crate::core::text::utf16_to_char_offset;
 
-/// The current selection inside `root`, as a code-point range with its screen rectangle
-/// (viewport coordinates: left, top, width, height). None when nothing is selected there.
-pub fn selected_range(root: &Element) -> Option<((usize, usize), (f64, f64, f64, f64))> {
+/// A rectangle on screen in viewport coordinates: left, top, width, height.
+pub type Rect = (f64, f64, f64, f64);
+
+/// The current selection inside `root`: its code-point range and its screen rectangle.
+/// None when nothing is selected there.
+pub fn selected_range(root: &Element) -> Option<(usize, usize, Rect)> {
     let selection = web_sys::window()?.get_selection().ok()??;
     if selection.is_collapsed() || selection.range_count() == 0 {
         return None;
@@ -30,7 +33,8 @@ pub fn selected_range(root: &Element) -> Option<((usize, usize), (f64, f64, f64,
     }
     let rect = range.get_bounding_client_rect();
     Some((
-        (start, end),
+        start,
+        end,
         (rect.left(), rect.top(), rect.width(), rect.height()),
     ))
 }

@@ -15,6 +15,7 @@ mod quote;
 mod segments;
 mod selector;
 mod symbols;
+mod workbench;
 
 pub use anchor::{anchor, anchor_all, anchor_all_in};
 pub use anchored::{AnchorConfig, AnchorMethod, Anchored};
@@ -23,3 +24,4 @@ pub use error::AnchorError;
 pub use model::Annotation;
 pub use segments::{layout, HighlightId, Piece};
 pub use selector::{Target, TextPositionSelector, TextQuoteSelector};
+pub use workbench::{clean_note, clean_selection, Span, Workbench};

@@ -174,3 +174,30 @@ impl Block {
         }
     }
 }
+
+impl Article {
+    /// The key this article's annotations are stored under: its URL when it has one (so a
+    /// colleague's file of the same article finds them), else a hash of its canonical text.
+    pub fn storage_key(&self) -> String {
+        match &self.meta.url {
+            Some(url) => url.clone(),
+            None => format!("text:{:016x}", fnv1a64(self.text.as_bytes())),
+        }
+    }
+
+    /// The (start, end) code-point range of every run, in document order.
+    pub fn run_ranges(&self) -> Vec<(usize, usize)> {
+        self.blocks
+            .iter()
+            .flat_map(|b| b.units())
+            .flat_map(|u| u.runs.iter().map(|r| (r.start, r.end())))
+            .collect()
+    }
+}
+
+/// FNV-1a, 64 bit: a stable short key for texts without a URL (not a security hash).
+fn fnv1a64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}

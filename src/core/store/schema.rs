@@ -209,6 +209,8 @@ pub enum Underline {
     Dotted,
     Double,
     Wavy,
+    /// A solid underline drawn at triple thickness: the sixth distinct cue.
+    Thick,
 }
 
 impl Underline {
@@ -220,8 +222,27 @@ impl Underline {
             Underline::Dotted => "dotted",
             Underline::Double => "double",
             Underline::Wavy => "wavy",
+            Underline::Thick => "solid",
         }
     }
+
+    /// Line thickness in CSS pixels.
+    pub fn thickness_px(self) -> u8 {
+        match self {
+            Underline::Thick => 4,
+            Underline::Double => 3,
+            _ => 2,
+        }
+    }
+
+    pub const ALL: [Underline; 6] = [
+        Underline::Solid,
+        Underline::Dashed,
+        Underline::Dotted,
+        Underline::Double,
+        Underline::Wavy,
+        Underline::Thick,
+    ];
 }
 
 /// An annotation label (claim type).
@@ -290,10 +311,9 @@ pub fn validate_labels(labels: &[Label]) -> Result<(), String> {
 /// underline stays visible, and a ~25–35 % alpha tint stays readable under
 /// either theme's text colour). Hues are spread around the wheel; the pairs
 /// that collapse under red-green colour blindness (policy/quote,
-/// fact/opinion) have different underline styles. With six labels and five
-/// underline styles one style must repeat: policy and commitment share
-/// `solid`, as blue/orange stays distinct under every common colour-vision
-/// deficiency.
+/// fact/opinion) have different underline styles. Each of the six labels has
+/// its own underline (the sixth is a thick solid line), so no label relies on
+/// colour alone.
 pub fn default_labels() -> Vec<Label> {
     vec![
         Label::new(
@@ -316,7 +336,7 @@ pub fn default_labels() -> Vec<Label> {
             "承诺/预测",
             "Commitment or prediction",
             "#ea580c",
-            Underline::Solid,
+            Underline::Thick,
         ),
         Label::new(
             "statistic",

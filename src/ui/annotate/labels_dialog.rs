@@ -1,0 +1,200 @@
+//! Managing labels: rename, recolour, change the underline cue, add, and remove (a label in
+//! use asks whether to move its annotations to another label or delete them).
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::core::store::{Label, Underline};
+use crate::web::dom;
+
+use super::state::{AnnotAction, AnnotState};
+
+#[derive(Properties, PartialEq)]
+pub struct LabelsProps {
+    pub state: UseReducerHandle<AnnotState>,
+    pub act: Callback<AnnotAction>,
+    pub close: Callback<()>,
+}
+
+const PALETTE: [&str; 6] = [
+    "#7c3aed", "#0891b2", "#65a30d", "#db2777", "#b45309", "#475569",
+];
+
+fn underline_name(u: Underline) -> &'static str {
+    match u {
+        Underline::Solid => "solid 实线",
+        Underline::Dashed => "dashed 虚线",
+        Underline::Dotted => "dotted 点线",
+        Underline::Double => "double 双线",
+        Underline::Wavy => "wavy 波浪线",
+        Underline::Thick => "thick 粗线",
+    }
+}
+
+#[function_component(LabelsDialog)]
+pub fn labels_dialog(props: &LabelsProps) -> Html {
+    let draft = use_state(|| props.state.labels.clone());
+    let removing = use_state(|| None::<String>);
+    let counts = props.state.bench.counts();
+
+    let edit = |index: usize, apply: fn(&mut Label, String)| {
+        let draft = draft.clone();
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_dyn_into::<HtmlInputElement>()
+                .map(|i| i.value())
+                .or_else(|| {
+                    event
+                        .target_dyn_into::<HtmlSelectElement>()
+                        .map(|s| s.value())
+                })
+                .unwrap_or_default();
+            let mut next = (*draft).clone();
+            if let Some(label) = next.get_mut(index) {
+                apply(label, value);
+            }
+            draft.set(next);
+        })
+    };
+    let save = {
+        let act = props.act.clone();
+        let draft = draft.clone();
+        let close = props.close.clone();
+        Callback::from(move |_: MouseEvent| {
+            let labels: Vec<Label> = draft
+                .iter()
+                .filter(|l| !l.name_zh.trim().is_empty() || !l.name_en.trim().is_empty())
+                .cloned()
+                .collect();
+            act.emit(AnnotAction::Labels {
+                labels,
+                removed: None,
+                now: dom::now_ms(),
+            });
+            close.emit(());
+        })
+    };
+    let add = {
+        let draft = draft.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*draft).clone();
+            let n = next.len();
+            let mut id = format!("label-{}", n + 1);
+            while next.iter().any(|l| l.id == id) {
+                id.push('x');
+            }
+            next.push(Label {
+                id,
+                name_zh: format!("标签{}", n + 1),
+                name_en: format!("Label {}", n + 1),
+                color: PALETTE[n % PALETTE.len()].to_string(),
+                underline: Underline::ALL[n % Underline::ALL.len()],
+            });
+            draft.set(next);
+        })
+    };
+
+    let rows = draft.iter().enumerate().map(|(index, label)| {
+        let in_use = counts.get(label.id.as_str()).copied().unwrap_or(0);
+        let remove = {
+            let draft = draft.clone();
+            let removing = removing.clone();
+            let act = props.act.clone();
+            let id = label.id.clone();
+            Callback::from(move |_: MouseEvent| {
+                if in_use > 0 {
+                    removing.set(Some(id.clone()));
+                } else {
+                    let next: Vec<Label> = draft.iter().filter(|l| l.id != id).cloned().collect();
+                    act.emit(AnnotAction::Labels {
+                        labels: next.clone(),
+                        removed: None,
+                        now: dom::now_ms(),
+                    });
+                    draft.set(next);
+                }
+            })
+        };
+        html! {
+            <tr>
+                <td><span class="label-chip" data-label={label.id.clone()}>{ index + 1 }</span></td>
+                <td><input aria-label="Chinese name" value={label.name_zh.clone()}
+                    onchange={edit(index, |l, v| l.name_zh = v)} /></td>
+                <td><input aria-label="English name" value={label.name_en.clone()}
+                    onchange={edit(index, |l, v| l.name_en = v)} /></td>
+                <td><input type="color" aria-label="Colour" value={label.color.clone()}
+                    onchange={edit(index, |l, v| l.color = v)} /></td>
+                <td><select aria-label="Underline" onchange={edit(index, |l, v| {
+                        if let Some(u) = Underline::ALL.iter().find(|u| underline_name(**u) == v) {
+                            l.underline = *u;
+                        }
+                    })}>
+                    { for Underline::ALL.iter().map(|u| html! {
+                        <option value={underline_name(*u)} selected={*u == label.underline}>{ underline_name(*u) }</option>
+                    }) }
+                </select></td>
+                <td class="count">{ in_use }</td>
+                <td><button type="button" class="button danger" onclick={remove}>{ "Remove / 删除" }</button></td>
+            </tr>
+        }
+    });
+
+    let confirm = removing.as_ref().map(|id| {
+        let count = counts.get(id.as_str()).copied().unwrap_or(0);
+        let others: Vec<Label> = draft.iter().filter(|l| l.id != *id).cloned().collect();
+        let decide = |to: Option<String>| {
+            let act = props.act.clone();
+            let removing = removing.clone();
+            let draft = draft.clone();
+            let from = id.clone();
+            let others = others.clone();
+            Callback::from(move |_: MouseEvent| {
+                act.emit(AnnotAction::Labels {
+                    labels: others.clone(),
+                    removed: Some((from.clone(), to.clone())),
+                    now: dom::now_ms(),
+                });
+                draft.set(others.clone());
+                removing.set(None);
+            })
+        };
+        // Annotations of a removed label can move to the first remaining label.
+        let move_to = others.first().cloned();
+        html! {
+            <div class="confirm" role="alertdialog" aria-label="Remove a label in use">
+                <p>{ format!("{count} annotation(s) use this label. What should happen to them? / 有 {count} 条批注使用此标签。") }</p>
+                if let Some(first) = move_to {
+                    <button type="button" class="button" onclick={decide(Some(first.id.clone()))}>
+                        { format!("Move them to “{}” / 改为“{}”", first.name_en, first.name_zh) }
+                    </button>
+                }
+                <button type="button" class="button danger" onclick={decide(None)}>{ "Delete them / 一并删除" }</button>
+                <button type="button" class="button" onclick={
+                    let removing = removing.clone();
+                    Callback::from(move |_: MouseEvent| removing.set(None))
+                }>{ "Cancel / 取消" }</button>
+            </div>
+        }
+    });
+
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-label="Labels / 标签">
+                <h2>{ "Labels / 标签" }</h2>
+                <table class="labels-table">
+                    <thead><tr><th>{ "Key" }</th><th>{ "中文" }</th><th>{ "English" }</th>
+                        <th>{ "Colour" }</th><th>{ "Underline" }</th><th>{ "Used" }</th><th></th></tr></thead>
+                    <tbody>{ for rows }</tbody>
+                </table>
+                { confirm.unwrap_or_default() }
+                <div class="dialog-actions">
+                    <button type="button" class="button" onclick={add}>{ "Add a label / 新增标签" }</button>
+                    <button type="button" class="button primary" onclick={save}>{ "Save / 保存" }</button>
+                    <button type="button" class="button" onclick={props.close.reform(|_: MouseEvent| ())}>
+                        { "Close / 关闭" }
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,225 @@
+//! Annotation state of the open article for the UI: the pure `Workbench` plus what only the
+//! screen needs (labels, the pending selection, the open annotation, filter, messages).
+
+use std::rc::Rc;
+
+use yew::Reducible;
+
+use crate::core::annotation::{clean_selection, Workbench};
+use crate::core::article::Article;
+use crate::core::store::{ArticleState, Label};
+use crate::web::selection::Rect;
+
+/// A selection waiting for a label: canonical range and its screen rectangle.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub start: usize,
+    pub end: usize,
+    pub rect: Rect,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnotState {
+    pub article: Rc<Article>,
+    pub bench: Workbench,
+    pub labels: Vec<Label>,
+    pub pending: Option<Pending>,
+    pub selected: Option<String>,
+    pub filter: Option<String>,
+    /// Incremented on every local change that must be saved.
+    pub generation: u64,
+    /// Set after a delete so the panel can offer "Undo".
+    pub just_deleted: bool,
+    /// A storage problem to show (plain words), or None.
+    pub storage_error: Option<String>,
+}
+
+pub enum AnnotAction {
+    /// A (re)opened article with its stored annotations and labels.
+    Load {
+        article: Rc<Article>,
+        doc: ArticleState,
+        labels: Vec<Label>,
+        error: Option<String>,
+    },
+    SetPending(Option<(usize, usize, Rect)>),
+    Create {
+        id: String,
+        label: String,
+        now: i64,
+    },
+    Update {
+        id: String,
+        label: Option<String>,
+        note: Option<String>,
+        now: i64,
+    },
+    Delete {
+        id: String,
+        now: i64,
+    },
+    Undo {
+        now: i64,
+    },
+    Reattach {
+        id: String,
+        now: i64,
+    },
+    Select(Option<String>),
+    Filter(Option<String>),
+    /// State read back from storage (another tab, or our own read-merge-write).
+    Merge(ArticleState),
+    Labels {
+        labels: Vec<Label>,
+        /// A removed label's annotations: move to another label, or delete (None).
+        removed: Option<(String, Option<String>)>,
+        now: i64,
+    },
+    StorageProblem(Option<String>),
+}
+
+impl AnnotState {
+    pub fn new(article: Rc<Article>) -> Self {
+        let bench = Workbench::open(article.storage_key(), ArticleState::new(), &article.text);
+        Self {
+            article,
+            bench,
+            labels: crate::core::store::default_labels(),
+            pending: None,
+            selected: None,
+            filter: None,
+            generation: 0,
+            just_deleted: false,
+            storage_error: None,
+        }
+    }
+
+    pub fn label(&self, id: &str) -> Option<&Label> {
+        self.labels.iter().find(|l| l.id == id)
+    }
+}
+
+impl Reducible for AnnotState {
+    type Action = AnnotAction;
+
+    fn reduce(self: Rc<Self>, action: AnnotAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let article = next.article.clone();
+        let text = article.text.as_str();
+        let changed = match action {
+            AnnotAction::Load {
+                article,
+                doc,
+                labels,
+                error,
+            } => {
+                let mut fresh = AnnotState::new(article.clone());
+                fresh.bench = Workbench::open(article.storage_key(), doc, &article.text);
+                fresh.labels = labels;
+                fresh.storage_error = error;
+                return Rc::new(fresh);
+            }
+            AnnotAction::SetPending(range) => {
+                let pending = range.and_then(|(start, end, rect)| {
+                    let (start, end) = clean_selection(text, start, end)?;
+                    Some(Pending { start, end, rect })
+                });
+                if pending == next.pending {
+                    // selectionchange fires constantly; an unchanged selection must not re-render.
+                    return self;
+                }
+                next.pending = pending;
+                false
+            }
+            AnnotAction::Create { id, label, now } => {
+                let Some(pending) = next.pending.take() else {
+                    return self;
+                };
+                let created = next
+                    .bench
+                    .create(text, id.clone(), &label, pending.start, pending.end, now)
+                    .is_ok();
+                if created {
+                    next.selected = Some(id);
+                }
+                created
+            }
+            AnnotAction::Update {
+                id,
+                label,
+                note,
+                now,
+            } => next
+                .bench
+                .update(&id, label.as_deref(), note.as_deref(), now),
+            AnnotAction::Delete { id, now } => {
+                let deleted = next.bench.delete(&id, now);
+                if deleted && next.selected.as_deref() == Some(id.as_str()) {
+                    next.selected = None;
+                }
+                next.just_deleted = deleted;
+                deleted
+            }
+            AnnotAction::Undo { now } => {
+                next.just_deleted = false;
+                next.bench.undo(text, now)
+            }
+            AnnotAction::Reattach { id, now } => {
+                let Some(pending) = next.pending.take() else {
+                    return self;
+                };
+                let done = next
+                    .bench
+                    .reattach(text, &id, pending.start, pending.end, now)
+                    .unwrap_or(false);
+                if done {
+                    next.selected = Some(id);
+                }
+                done
+            }
+            AnnotAction::Select(id) => {
+                if id == next.selected {
+                    return self;
+                }
+                next.selected = id;
+                false
+            }
+            AnnotAction::Filter(label) => {
+                if label == next.filter {
+                    return self;
+                }
+                next.filter = label;
+                false
+            }
+            AnnotAction::Merge(doc) => {
+                next.bench.merge_external(doc, text);
+                if let Some(id) = &next.selected {
+                    if next.bench.get(id).is_none() {
+                        next.selected = None;
+                    }
+                }
+                false
+            }
+            AnnotAction::Labels {
+                labels,
+                removed,
+                now,
+            } => {
+                next.labels = labels;
+                match removed {
+                    Some((from, Some(to))) => next.bench.relabel_all(&from, &to, now) > 0,
+                    Some((from, None)) => next.bench.delete_label(&from, now) > 0,
+                    None => false,
+                }
+            }
+            AnnotAction::StorageProblem(problem) => {
+                next.storage_error = problem;
+                false
+            }
+        };
+        if changed {
+            next.generation += 1;
+        }
+        Rc::new(next)
+    }
+}

@@ -1,0 +1,192 @@
+// Annotating end to end: select, label with the number keys, overlap, reload, tabs, storage faults.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { serveDist, launch, newPage, openApp, SHOTS } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Select code points [start, end) of the canonical text by walking the data-o leaves. */
+async function selectRange(page, start, end) {
+  await page.evaluate(([start, end]) => {
+    const leaves = [...document.querySelectorAll("article.reader [data-o]")];
+    const point = (offset) => {
+      for (const leaf of leaves) {
+        const o = Number(leaf.dataset.o);
+        if (leaf.tagName === "BR") continue;
+        const text = leaf.firstChild?.textContent ?? "";
+        const chars = [...text];
+        if (offset >= o && offset <= o + chars.length) {
+          const utf16 = chars.slice(0, offset - o).join("").length;
+          return [leaf.firstChild, utf16];
+        }
+      }
+      throw new Error("offset not found " + offset);
+    };
+    const [sn, so] = point(start); const [en, eo] = point(end);
+    const range = document.createRange(); range.setStart(sn, so); range.setEnd(en, eo);
+    const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
+  }, [start, end]);
+  await page.waitForSelector(".selection-toolbar");
+}
+
+/** Canonical offsets of a substring inside the rendered article (first occurrence). */
+async function offsetsOf(page, needle) {
+  return page.evaluate((needle) => {
+    const leaves = [...document.querySelectorAll("article.reader span[data-o]")];
+    for (const leaf of leaves) {
+      const text = leaf.textContent; const at = text.indexOf(needle);
+      if (at >= 0) { const o = Number(leaf.dataset.o) + [...text.slice(0, at)].length; return [o, o + [...needle].length]; }
+    }
+    return null;
+  }, needle);
+}
+
+async function highlights(page) {
+  return page.evaluate(() => {
+    const byId = {};
+    for (const m of document.querySelectorAll("mark[data-annotation-id]")) {
+      const id = m.dataset.annotationId;
+      byId[id] ??= { label: m.dataset.label, text: "" };
+      // Text of this mark's own leaves only once: innermost leaves under it.
+      for (const leaf of m.querySelectorAll("span[data-o]")) {
+        if (!leaf.dataset.counted?.includes(id)) { byId[id].text += leaf.textContent; leaf.dataset.counted = (leaf.dataset.counted ?? "") + id; }
+      }
+    }
+    document.querySelectorAll("[data-counted]").forEach((l) => delete l.dataset.counted);
+    return Object.values(byId).sort((a, b) => a.label.localeCompare(b.label));
+  });
+}
+
+test("select, press 1, select an overlapping span, press 2, reload: both highlights come back exactly", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload(); await page.waitForSelector("article h1");
+  const a = await offsetsOf(page, "我们承诺，三年内让每一个社区都有一个开放的图书角");
+  const b = await offsetsOf(page, "每一个社区都有一个开放的图书角，任何人都可以免费借书");
+  assert.ok(a && b);
+  await selectRange(page, a[0], a[1]);
+  await page.keyboard.press("1");
+  await page.waitForSelector("mark[data-label=policy]");
+  await selectRange(page, b[0], b[1]);
+  await page.keyboard.press("2");
+  await page.waitForSelector("mark[data-label=fact]");
+  const before = await highlights(page);
+  assert.deepEqual(before, [
+    { label: "fact", text: "每一个社区都有一个开放的图书角，任何人都可以免费借书" },
+    { label: "policy", text: "我们承诺，三年内让每一个社区都有一个开放的图书角" },
+  ]);
+  // The overlap is nested marks: both ids on the shared text.
+  assert.ok(await page.locator("mark[data-label=policy] mark[data-label=fact], mark[data-label=fact] mark[data-label=policy]").count() > 0);
+  await page.screenshot({ path: join(SHOTS, "annotated.png") });
+  await page.reload();
+  await page.waitForSelector("mark[data-label=fact]");
+  assert.deepEqual(await highlights(page), before);
+  assert.equal(await page.locator(".annotation-item").count(), 2);
+  assert.deepEqual(page.problems, []);
+});
+
+test("note, label change, delete and undo (button and Ctrl+Z); clicking a highlight opens it", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload(); await page.waitForSelector("article h1");
+  const span = await offsetsOf(page, "全部来自现有预算");
+  await selectRange(page, span[0], span[1]);
+  await page.click(".selection-toolbar button[data-label=statistic]");
+  await page.waitForSelector("mark[data-label=statistic]");
+  await page.fill(".editor textarea", "<b>需要核实</b> 预算来源");
+  await page.locator(".editor textarea").blur();
+  await page.selectOption(".editor select", "opinion");
+  await page.waitForSelector("mark[data-label=opinion]");
+  await page.reload(); await page.waitForSelector("mark[data-label=opinion]");
+  await page.click("mark[data-label=opinion]");
+  assert.equal(await page.inputValue(".editor textarea"), "<b>需要核实</b> 预算来源");
+  await page.click(".editor .danger");
+  await page.waitForSelector("mark", { state: "detached" });
+  await page.click(".undo-bar button");
+  await page.waitForSelector("mark[data-label=opinion]");
+  await page.click("mark[data-label=opinion]");
+  await page.click(".editor .danger");
+  await page.waitForSelector("mark", { state: "detached" });
+  await page.locator("article h1").click();
+  await page.keyboard.press("Control+z");
+  await page.waitForSelector("mark[data-label=opinion]");
+  await page.reload(); await page.waitForSelector("mark[data-label=opinion]");
+  assert.deepEqual(page.problems, []);
+});
+
+test("two tabs: each tab's annotation reaches the other and nothing is lost", async () => {
+  const context = await browser.newContext();
+  const one = await context.newPage(); const two = await context.newPage();
+  await one.goto(server.url); await one.waitForSelector("article h1");
+  await one.evaluate(() => localStorage.clear());
+  await one.reload(); await one.waitForSelector("article h1");
+  await two.goto(server.url); await two.waitForSelector("article h1");
+  const first = await offsetsOf(one, "虚构城市河港市的文化局周五宣布");
+  await selectRange(one, first[0], first[1]); await one.keyboard.press("2");
+  await two.waitForSelector("mark[data-label=fact]");
+  const second = await offsetsOf(two, "志愿者人手");
+  await selectRange(two, second[0], second[1]); await two.keyboard.press("6");
+  await one.waitForSelector("mark[data-label=opinion]");
+  assert.equal(await one.locator("mark[data-annotation-id]").count(), 2);
+  assert.equal(await two.locator("mark[data-annotation-id]").count(), 2);
+  await context.close();
+});
+
+test("blocked storage: in-memory mode with a visible warning, annotating still works", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  const page = await context.newPage();
+  const errors = []; page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(server.url); await page.waitForSelector("article h1");
+  await page.waitForSelector("[role=alert], [role=status]");
+  assert.match(await page.textContent("body"), /blocked or unavailable/);
+  const span = await offsetsOf(page, "虚构城市");
+  await selectRange(page, span[0], span[1]); await page.keyboard.press("1");
+  await page.waitForSelector("mark[data-label=policy]");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("full storage: a clear message, the change kept in this tab", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith("pizhu:v1:article:")) throw new DOMException("full", "QuotaExceededError");
+      return original.call(this, key, value);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url); await page.waitForSelector("article h1");
+  const span = await offsetsOf(page, "虚构城市");
+  await selectRange(page, span[0], span[1]); await page.keyboard.press("1");
+  await page.waitForSelector("mark[data-label=policy]");
+  await page.waitForSelector(".storage-alert");
+  assert.match(await page.textContent(".storage-alert"), /storage for pizhu is full/);
+  assert.equal(await page.locator("mark[data-label=policy]").count(), 1);
+  await context.close();
+});
+
+test("corrupt stored value: reported, kept aside as a backup, never silently overwritten", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  const key = await page.evaluate(() => {
+    localStorage.clear();
+    const k = "pizhu:v1:article:" + new URL("sample.md", location.href).href;
+    localStorage.setItem(k, "{not json");
+    return k;
+  });
+  await page.reload(); await page.waitForSelector("article h1");
+  await page.waitForSelector(".storage-alert");
+  assert.match(await page.textContent(".storage-alert"), /could not be read/);
+  const backups = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("pizhu:backup:")));
+  assert.equal(backups.length, 1);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), "{not json");
+});

@@ -134,31 +134,51 @@ fn item(props: &PanelProps, annotation: &Annotation) -> Html {
     let label_name = state
         .label(&annotation.label)
         .map_or_else(|| annotation.label.clone(), |l| l.name_zh.clone());
-    let onclick = {
-        let open_cb = props.open.clone();
-        let id = annotation.id.clone();
-        Callback::from(move |_: MouseEvent| open_cb.emit(id.clone()))
-    };
     let moved = matches!(state.bench.anchored(&annotation.id), Anchored::Moved { .. });
     html! {
-        <li class={classes!("annotation", open.then_some("open"))}>
-            <button type="button" class="annotation-item" data-annotation-id={annotation.id.clone()}
-                aria-expanded={open.to_string()} {onclick}>
-                <span class="label-chip" data-label={annotation.label.clone()}>{ label_name }</span>
-                if moved {
-                    <span class="moved" title="The article text changed; this highlight was found again nearby.">
-                        { "re-anchored" }
-                    </span>
-                }
-                <q class="quote">{ excerpt(&annotation.target.quote.exact, 90) }</q>
-                if !annotation.note.is_empty() && !open {
-                    <span class="note-preview">{ excerpt(&annotation.note, 80) }</span>
-                }
-            </button>
+        <li key={annotation.id.clone()} class={classes!("annotation", open.then_some("open"))}>
+            <ItemButton annotation={annotation.clone()} {label_name} {open} {moved}
+                on_open={props.open.clone()} />
             if open {
                 { editor(props, annotation) }
             }
         </li>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ItemProps {
+    annotation: Annotation,
+    label_name: String,
+    open: bool,
+    moved: bool,
+    on_open: Callback<String>,
+}
+
+/// One entry of the list; re-rendered only when its own annotation changes, so a list of
+/// hundreds costs nothing when one is added.
+#[function_component(ItemButton)]
+fn item_button(props: &ItemProps) -> Html {
+    let annotation = &props.annotation;
+    let onclick = {
+        let open = props.on_open.clone();
+        let id = annotation.id.clone();
+        Callback::from(move |_: MouseEvent| open.emit(id.clone()))
+    };
+    html! {
+        <button type="button" class="annotation-item" data-annotation-id={annotation.id.clone()}
+            aria-expanded={props.open.to_string()} {onclick}>
+            <span class="label-chip" data-label={annotation.label.clone()}>{ props.label_name.clone() }</span>
+            if props.moved {
+                <span class="moved" title="The article text changed; this highlight was found again nearby.">
+                    { "re-anchored" }
+                </span>
+            }
+            <q class="quote">{ excerpt(&annotation.target.quote.exact, 90) }</q>
+            if !annotation.note.is_empty() && !props.open {
+                <span class="note-preview">{ excerpt(&annotation.note, 80) }</span>
+            }
+        </button>
     }
 }
 

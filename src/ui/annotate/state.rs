@@ -30,8 +30,10 @@ pub struct AnnotState {
     pub generation: u64,
     /// Set after a delete so the panel can offer "Undo".
     pub just_deleted: bool,
-    /// A storage problem to show (plain words), or None.
+    /// A storage problem to show (plain words), or None; cleared by the next good save.
     pub storage_error: Option<String>,
+    /// A lasting condition, such as storage being blocked (in-memory mode).
+    pub storage_notice: Option<String>,
 }
 
 pub enum AnnotAction {
@@ -41,6 +43,7 @@ pub enum AnnotAction {
         doc: ArticleState,
         labels: Vec<Label>,
         error: Option<String>,
+        notice: Option<String>,
     },
     SetPending(Option<(usize, usize, Rect)>),
     Create {
@@ -91,6 +94,7 @@ impl AnnotState {
             generation: 0,
             just_deleted: false,
             storage_error: None,
+            storage_notice: None,
         }
     }
 
@@ -112,11 +116,13 @@ impl Reducible for AnnotState {
                 doc,
                 labels,
                 error,
+                notice,
             } => {
                 let mut fresh = AnnotState::new(article.clone());
                 fresh.bench = Workbench::open(article.storage_key(), doc, &article.text);
                 fresh.labels = labels;
                 fresh.storage_error = error;
+                fresh.storage_notice = notice.or(next.storage_notice);
                 return Rc::new(fresh);
             }
             AnnotAction::SetPending(range) => {
@@ -213,6 +219,9 @@ impl Reducible for AnnotState {
                 }
             }
             AnnotAction::StorageProblem(problem) => {
+                if problem == next.storage_error {
+                    return self;
+                }
                 next.storage_error = problem;
                 false
             }

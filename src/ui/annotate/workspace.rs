@@ -11,6 +11,7 @@ use yew::prelude::*;
 
 use crate::core::article::Article;
 use crate::core::store::schema::{decode_article, parse_key, StorageKey};
+use crate::core::store::ArticleState;
 use crate::web::{dom, ids, label_styles, selection, timing};
 
 use super::labels_dialog::LabelsDialog;
@@ -20,6 +21,9 @@ use super::render::block_pieces;
 use super::state::{AnnotAction, AnnotState};
 use super::toolbar::SelectionToolbar;
 use crate::ui::article_view::ArticleView;
+
+/// Pause after the last change before annotations are written to storage.
+const SAVE_DELAY_MS: u32 = 250;
 
 #[derive(Properties, PartialEq)]
 pub struct WorkspaceProps {
@@ -56,34 +60,77 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                     article: article.clone(),
                     doc,
                     labels,
-                    error: problem.or(error),
+                    error,
+                    notice: problem,
                 });
             }
         });
     }
 
-    // Save after every local change: read-merge-write, so another tab's work is kept too.
-    {
+    // Save after local changes: read-merge-write, so another tab's work is kept too. Saving
+    // waits for a short pause (and happens at once when the page is hidden or closed), so
+    // serialising hundreds of annotations never delays the repaint of a new highlight.
+    let pending_save: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let latest: Rc<RefCell<Option<(String, ArticleState)>>> = use_mut_ref(|| None);
+    let save_now = {
         let repo = repo.clone();
+        let latest = latest.clone();
         let dispatch = state.dispatcher();
+        Rc::new(move || {
+            let Some((key, doc)) = latest.borrow_mut().take() else {
+                return;
+            };
+            let Some(repo) = repo
+                .borrow_mut()
+                .as_mut()
+                .map(|r| r.save_article_merged(&key, &doc))
+            else {
+                return;
+            };
+            match repo {
+                Ok(merged) => {
+                    dispatch.dispatch(AnnotAction::StorageProblem(None));
+                    if merged != doc {
+                        dispatch.dispatch(AnnotAction::Merge(merged));
+                    }
+                }
+                Err(error) => {
+                    dispatch.dispatch(AnnotAction::StorageProblem(Some(persist::message(&error))))
+                }
+            }
+        })
+    };
+    {
+        let latest = latest.clone();
+        let pending_save = pending_save.clone();
+        let save_now = save_now.clone();
         let state = state.clone();
         use_effect_with(state.generation, move |generation| {
             if *generation > 0 {
-                if let Some(repo) = repo.borrow_mut().as_mut() {
-                    match repo.save_article_merged(&state.bench.key, &state.bench.doc) {
-                        Ok(merged) => {
-                            if state.storage_error.is_some() {
-                                dispatch.dispatch(AnnotAction::StorageProblem(None));
-                            }
-                            if merged != state.bench.doc {
-                                dispatch.dispatch(AnnotAction::Merge(merged));
-                            }
-                        }
-                        Err(error) => dispatch
-                            .dispatch(AnnotAction::StorageProblem(Some(persist::message(&error)))),
-                    }
-                }
+                *latest.borrow_mut() = Some((state.bench.key.clone(), state.bench.doc.clone()));
+                let save_now = save_now.clone();
+                *pending_save.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || save_now()));
             }
+        });
+    }
+    {
+        let save_now = save_now.clone();
+        use_effect_with((), move |_| {
+            let listeners = dom::window().map(|window| {
+                let on_hide = save_now.clone();
+                let hide = EventListener::new(&window, "pagehide", move |_| on_hide());
+                let on_hidden = save_now.clone();
+                let hidden = dom::document().map(|document| {
+                    EventListener::new(&document, "visibilitychange", move |_| {
+                        let is_hidden = dom::document().is_some_and(|d| d.hidden());
+                        if is_hidden {
+                            on_hidden();
+                        }
+                    })
+                });
+                (hide, hidden)
+            });
+            move || drop(listeners)
         });
     }
 
@@ -325,6 +372,9 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             </div>
             if let Some(problem) = &state.storage_error {
                 <div class="alert error storage-alert" role="alert">{ problem.clone() }</div>
+            }
+            if let Some(notice) = &state.storage_notice {
+                <div class="alert notice storage-alert" role="status">{ notice.clone() }</div>
             }
             if let Some(pending) = &state.pending {
                 <SelectionToolbar pending={pending.clone()} labels={state.labels.clone()}

@@ -3,5 +3,6 @@
 
 pub mod annotation;
 pub mod article;
+pub mod interchange;
 pub mod store;
 pub mod text;

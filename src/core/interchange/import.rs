@@ -1,0 +1,200 @@
+//! Import: recognises what a file is by its content and reads it into one group of
+//! annotations per article.
+//!
+//! Accepted: pizhu's export (one collection, or a JSON array of them), another tool's
+//! `AnnotationCollection` or `AnnotationPage`, a single W3C `Annotation`, a JSON array of
+//! Annotations, and the Hypothesis client's export. Input is parsed as `serde_json::Value`
+//! (serde_json stops at 128 levels of nesting, so deep files give an error, not a stack
+//! overflow) and then walked with paths for precise errors.
+
+use serde_json::{Map, Value};
+
+use crate::core::store::{default_labels, Label};
+
+use super::collection::{read_collection, read_page};
+use super::groups::{Groups, ImportedArticle, Place};
+use super::hypothesis::read_hypothesis;
+use super::item::read_item;
+use super::labels::LabelBook;
+use super::node::{describe, quoted, Node};
+use super::ImportError;
+
+/// The largest file import reads, in bytes (5 MiB).
+pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Everything read from one file.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ImportSet {
+    /// One group per article, in the order the file first names them.
+    pub groups: Vec<ImportedArticle>,
+    /// Entries that are fine but carry nothing pizhu can use (Hypothesis page notes and
+    /// replies), so the UI can say how many were left out.
+    pub skipped: Vec<Skipped>,
+}
+
+impl ImportSet {
+    /// How many annotations the file gave, across all groups.
+    pub fn len(&self) -> usize {
+        self.groups.iter().map(|g| g.annotations.len()).sum()
+    }
+
+    /// Whether no group holds an annotation.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// An entry of the file that was left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// State shared by the readers of the different formats.
+pub(crate) struct Reader {
+    pub book: LabelBook,
+    pub groups: Groups,
+    pub skipped: Vec<Skipped>,
+}
+
+/// Reads a file of annotations, mapping tags onto pizhu's built-in labels.
+pub fn import(bytes: &[u8]) -> Result<ImportSet, ImportError> {
+    import_with_labels(bytes, &default_labels())
+}
+
+/// As [`import`], with the reader's own labels (built-in and custom) as the known ones.
+pub fn import_with_labels(bytes: &[u8], known: &[Label]) -> Result<ImportSet, ImportError> {
+    if bytes.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty);
+    }
+    let value: Value = serde_json::from_slice(bytes).map_err(not_json)?;
+    let mut reader = Reader {
+        book: LabelBook::new(known),
+        groups: Groups::default(),
+        skipped: Vec::new(),
+    };
+    read_document(&Node::root(&value), &mut reader)?;
+    let set = ImportSet {
+        groups: reader.groups.finish(&reader.book),
+        skipped: reader.skipped,
+    };
+    if set.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    Ok(set)
+}
+
+fn read_document(root: &Node<'_>, reader: &mut Reader) -> Result<(), ImportError> {
+    match root.value {
+        Value::Array(entries) => {
+            let Some(first) = entries.first() else {
+                return Err(ImportError::Empty);
+            };
+            let nodes = root.list()?;
+            if Node::root(first).has_type("AnnotationCollection") {
+                for node in &nodes {
+                    if !node.has_type("AnnotationCollection") {
+                        return Err(node.problem(
+                            "expected an AnnotationCollection, like the first entry of the list",
+                        ));
+                    }
+                    read_collection(node, reader)?;
+                }
+                Ok(())
+            } else if looks_like_annotation(first) {
+                for node in &nodes {
+                    read_one(node, reader)?;
+                }
+                Ok(())
+            } else {
+                Err(ImportError::UnknownFormat {
+                    found: format!("a list whose first entry is {}", what_is(first)),
+                })
+            }
+        }
+        Value::Object(map) => {
+            if root.has_type("AnnotationCollection") {
+                read_collection(root, reader)
+            } else if root.has_type("AnnotationPage") {
+                read_page(root, reader, false, None)
+            } else if looks_like_annotation(root.value) {
+                read_one(root, reader)
+            } else if map.contains_key("annotations") {
+                read_hypothesis(root, reader)
+            } else {
+                Err(ImportError::UnknownFormat {
+                    found: object_summary(map),
+                })
+            }
+        }
+        other => Err(ImportError::UnknownFormat {
+            found: describe(other).to_owned(),
+        }),
+    }
+}
+
+fn read_one(node: &Node<'_>, reader: &mut Reader) -> Result<(), ImportError> {
+    let read = read_item(node, &mut reader.book, false)?;
+    let place: &Place = &read.place;
+    reader.groups.add(place, read.annotation);
+    Ok(())
+}
+
+/// An object of type `Annotation`, or without a type but with a `target`.
+fn looks_like_annotation(value: &Value) -> bool {
+    let node = Node::root(value);
+    value.is_object()
+        && (node.has_type("Annotation")
+            || (value.get("type").is_none() && value.get("target").is_some()))
+}
+
+fn what_is(value: &Value) -> String {
+    match value {
+        Value::Object(map) => object_summary(map),
+        other => describe(other).to_owned(),
+    }
+}
+
+fn object_summary(map: &Map<String, Value>) -> String {
+    if let Some(kind) = map.get("type").and_then(Value::as_str) {
+        return format!("an object of type {}", quoted(kind));
+    }
+    if map.is_empty() {
+        return "an empty object".to_owned();
+    }
+    let names: Vec<String> = map.keys().take(5).map(|k| quoted(k)).collect();
+    let more = if map.len() > 5 { ", …" } else { "" };
+    format!("an object with the fields {}{more}", names.join(", "))
+}
+
+/// serde_json's error, without its own "at line … column …" and in plainer words.
+fn not_json(error: serde_json::Error) -> ImportError {
+    let (line, column) = (error.line(), error.column());
+    let text = error.to_string();
+    let suffix = format!(" at line {line} column {column}");
+    let reason = text.strip_suffix(&suffix).unwrap_or(&text);
+    let reason = if reason.starts_with("EOF while parsing") {
+        "the file ends too early, as if it were cut off".to_owned()
+    } else if reason == "recursion limit exceeded" {
+        "it is nested too deeply (more than 128 levels)".to_owned()
+    } else if reason == "trailing characters" {
+        "there is more text after the end of the data".to_owned()
+    } else if reason == "expected value" {
+        "a value was expected here".to_owned()
+    } else {
+        reason.to_owned()
+    };
+    ImportError::NotJson {
+        line,
+        column,
+        reason,
+    }
+}

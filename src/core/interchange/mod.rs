@@ -1,0 +1,49 @@
+//! Interchange: W3C Web Annotation export and import, with precise errors.
+//!
+//! - [`export_collection`] / [`export_all`]: annotations -> JSON-LD `AnnotationCollection`.
+//! - [`import`]: pizhu exports, W3C Annotations and Hypothesis exports -> [`ImportSet`],
+//!   or an [`ImportError`] that says where the file is wrong.
+//! - [`plan`] / [`apply`]: what an import would change in an [`ArticleState`], and doing it.
+//! - [`annotated_html`]: a self-contained, script-free HTML page of the annotated article.
+//! - [`encode_base64url`] / [`decode_base64url`]: text of share links.
+//!
+//! The format is documented in `docs/interchange.md` and
+//! `docs/annotation-export.schema.json`.
+//!
+//! [`ArticleState`]: crate::core::store::ArticleState
+
+mod clean;
+mod collection;
+mod error;
+mod escape;
+mod export;
+mod groups;
+mod hash;
+mod html;
+mod html_body;
+mod html_marks;
+mod hypothesis;
+mod ids;
+mod import;
+mod item;
+mod labels;
+mod node;
+mod plan;
+mod share;
+mod time;
+
+pub use clean::strip_controls;
+pub use error::ImportError;
+pub use escape::escape_html;
+pub use export::{
+    export_all, export_collection, ArticleInfo, Generator, ARTICLE_URN_PREFIX, EXPORT_VERSION,
+    PIZHU_NAMESPACE, W3C_CONTEXT,
+};
+pub use groups::ImportedArticle;
+pub use hash::content_hash;
+pub use html::{annotated_html, HTML_EXPORT_CSP};
+pub use import::{import, import_with_labels, ImportSet, Skipped, MAX_IMPORT_BYTES};
+pub use labels::{slug, NEW_LABEL_COLORS, UNTAGGED};
+pub use plan::{apply, plan, same_content, Conflict, ConflictChoice, ImportPlan};
+pub use share::{decode_base64url, encode_base64url, share_fragment_prefix};
+pub use time::{format_iso, parse_iso};

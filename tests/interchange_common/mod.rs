@@ -1,0 +1,131 @@
+//! Helpers shared by the interchange tests: a small article, annotations described on it,
+//! export info and the JSON Schema validator.
+#![allow(dead_code)]
+
+use pizhu::core::annotation::{describe, Annotation};
+use pizhu::core::article::{self, Article};
+use pizhu::core::interchange::{content_hash, ArticleInfo, Generator};
+use pizhu::core::store::{default_labels, Label, Underline};
+
+pub const URL: &str = "https://www.dw.com/zh/sample/a-1";
+pub const NOW: i64 = 1_714_550_400_000;
+
+/// A feed file with a title, a link, emphasis and a list.
+pub fn article() -> Article {
+    let raw = format!(
+        "<!--1714550400000-->\n[河港市宣布旧书回流计划]({URL})\n------\n\n\
+         <p>文化局局长林若溪表示：“我们承诺，三年内让每一个社区都有图书角。”</p>\
+         <p>根据<a href=\"https://example.org/data\">文化局</a>公布的数据，全市共有 <em>126</em> 个社区。</p>\
+         <ol><li>第一年：提供书架；</li><li>第二年：建立线上目录。</li></ol>"
+    );
+    article::parse(&raw).expect("sample article parses")
+}
+
+pub fn info(article: &Article) -> ArticleInfo {
+    ArticleInfo {
+        key: URL.to_owned(),
+        url: article.meta.url.clone(),
+        title: article.meta.title.clone(),
+        published_ms: article.meta.published_ms,
+        content_hash: content_hash(&article.text),
+    }
+}
+
+/// An annotation on `start..end` of the article text.
+pub fn on(
+    article: &Article,
+    id: &str,
+    label: &str,
+    note: &str,
+    start: usize,
+    end: usize,
+) -> Annotation {
+    Annotation {
+        id: id.to_owned(),
+        article: URL.to_owned(),
+        label: label.to_owned(),
+        note: note.to_owned(),
+        created: NOW - 60_000,
+        modified: NOW,
+        target: describe(&article.text, start, end).expect("range inside the text"),
+    }
+}
+
+/// Code point offset of `needle` in the article text.
+pub fn find(article: &Article, needle: &str) -> (usize, usize) {
+    let byte = article.text.find(needle).expect("needle in the text");
+    let start = article.text[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+pub fn uuid(n: u32) -> String {
+    format!("{n:08x}-0000-4000-8000-{n:012x}")
+}
+
+/// Three annotations: a policy statement with a note, an overlapping statistic, a fact.
+pub fn sample(article: &Article) -> Vec<Annotation> {
+    let (a, b) = find(article, "我们承诺，三年内让每一个社区都有图书角");
+    let (c, d) = find(article, "全市共有 126 个社区");
+    let (e, f) = find(article, "三年内");
+    vec![
+        on(
+            article,
+            &uuid(1),
+            "policy",
+            "承诺有期限：三年。\n需要跟进。",
+            a,
+            b,
+        ),
+        on(article, &uuid(2), "statistic", "", c, d),
+        on(
+            article,
+            &uuid(3),
+            "commitment",
+            "Says \"three years\" <b>bold</b>",
+            e,
+            f,
+        ),
+    ]
+}
+
+pub fn custom_label() -> Label {
+    Label {
+        id: "needs-check".to_owned(),
+        name_zh: "待核实".to_owned(),
+        name_en: "Needs checking".to_owned(),
+        color: "#7c3aed".to_owned(),
+        underline: Underline::Wavy,
+    }
+}
+
+pub fn labels() -> Vec<Label> {
+    let mut labels = default_labels();
+    labels.push(custom_label());
+    labels
+}
+
+pub fn export(article: &Article, annotations: &[Annotation]) -> String {
+    pizhu::core::interchange::export_collection(
+        &info(article),
+        annotations,
+        &labels(),
+        &Generator::pizhu(),
+        NOW,
+    )
+}
+
+/// The export schema, compiled once per call.
+pub fn schema() -> jsonschema::Validator {
+    let text = std::fs::read_to_string("docs/annotation-export.schema.json").expect("schema file");
+    let schema: serde_json::Value = serde_json::from_str(&text).expect("schema is JSON");
+    jsonschema::draft202012::new(&schema).expect("schema compiles")
+}
+
+/// Every validation error of `json` against the schema, as text.
+pub fn schema_errors(validator: &jsonschema::Validator, json: &str) -> Vec<String> {
+    let value: serde_json::Value = serde_json::from_str(json).expect("export is JSON");
+    validator
+        .iter_errors(&value)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect()
+}

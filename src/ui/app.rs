@@ -29,6 +29,11 @@ pub fn app() -> Html {
     let open = {
         let dispatch = state.dispatcher();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            // A JSON file is annotations to import, recognised by its content, not its name.
+            if looks_like_json(&bytes) {
+                dispatch.dispatch(Action::Import(bytes));
+                return;
+            }
             let base = (name == SAMPLE_NAME).then(dom::page_base).flatten();
             match open_bytes(&name, &bytes, base.as_deref()) {
                 Ok(opened) => {
@@ -171,7 +176,7 @@ pub fn app() -> Html {
             <Alerts error={state.error.clone()} notice={state.notice.clone()} {on_dismiss} />
             <main class="layout">
                 if let Some(opened) = state.article() {
-                    <Workspace article={opened.article.clone()} />
+                    <Workspace article={opened.article.clone()} incoming={state.incoming.clone()} />
                 }
             </main>
             <div class="drop-hint" aria-hidden="true">{ "Drop files to open / 松开以打开文件" }</div>
@@ -189,6 +194,13 @@ fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, bytes: &
     if let Err(error) = saved {
         dispatch.dispatch(Action::Notice(error.to_string()));
     }
+}
+
+fn looks_like_json(bytes: &[u8]) -> bool {
+    let first = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
+    matches!(first, Some(b'{') | Some(b'['))
 }
 
 fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {

@@ -80,7 +80,7 @@ pub fn loader(props: &LoaderProps) -> Html {
         <div class="loader">
             <label class="button primary" for="pizhu-file">{ "Open files / 打开文章" }</label>
             <input id="pizhu-file" class="visually-hidden" type="file" multiple=true
-                accept=".md,.txt,.html,.htm,text/markdown,text/plain,text/html" {onchange} />
+                accept=".md,.txt,.html,.htm,.json,.jsonld,text/markdown,text/plain,text/html,application/json" {onchange} />
             <button type="button" class="button" onclick={toggle.clone()}
                 aria-expanded={pasting.to_string()}>{ "Paste / 粘贴" }</button>
             if *pasting {

@@ -7,6 +7,8 @@ use yew::Reducible;
 
 use crate::core::article::Article;
 
+use super::annotate::Incoming;
+
 /// An article the reader opened in this session.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
@@ -22,10 +24,14 @@ pub struct AppState {
     pub error: Option<String>,
     /// A non-error notice (for example, storage is unavailable).
     pub notice: Option<String>,
+    /// The last annotation file handed to the open article for review.
+    pub incoming: Option<Incoming>,
 }
 
 pub enum Action {
     Open(Opened),
+    /// An annotation (JSON) file to import into the open article.
+    Import(Vec<u8>),
     Select(usize),
     Fail(String),
     Notice(String),
@@ -61,6 +67,13 @@ impl Reducible for AppState {
                 };
                 next.current = Some(index);
                 next.error = None;
+            }
+            Action::Import(bytes) => {
+                let seq = next.incoming.as_ref().map_or(1, |i| i.seq + 1);
+                next.incoming = Some(Incoming {
+                    seq,
+                    bytes: Rc::new(bytes),
+                });
             }
             Action::Select(index) => {
                 if index < next.opened.len() {

@@ -9,3 +9,4 @@ pub mod panic;
 pub mod selection;
 pub mod storage;
 pub mod timing;
+pub mod transfer;

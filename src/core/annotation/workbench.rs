@@ -212,6 +212,17 @@ impl Workbench {
         true
     }
 
+    /// Take the result of an import the reader confirmed (one undo step).
+    pub fn apply_import(&mut self, doc: ArticleState, text: &str) -> bool {
+        if doc == self.doc {
+            return false;
+        }
+        self.remember();
+        self.doc = doc;
+        self.reanchor_all(text);
+        true
+    }
+
     /// Replace the labels of annotations labelled `from` (when a label is removed).
     pub fn relabel_all(&mut self, from: &str, to: &str, now: i64) -> usize {
         let ids: Vec<String> = self

@@ -19,13 +19,7 @@ pub const NEW_LABEL_COLORS: [&str; 6] = [
     "#7c3aed", "#0891b2", "#a16207", "#db2777", "#4d7c0f", "#c2410c",
 ];
 
-const UNDERLINES: [Underline; 5] = [
-    Underline::Solid,
-    Underline::Dashed,
-    Underline::Dotted,
-    Underline::Double,
-    Underline::Wavy,
-];
+const UNDERLINES: [Underline; 6] = Underline::ALL;
 
 /// Longest slug kept, in characters.
 const MAX_SLUG: usize = 64;

@@ -1,5 +1,7 @@
 //! Annotating: selection toolbar, highlights, side panel, labels, storage and tabs.
 
+pub mod exchange;
+mod import_review;
 mod labels_dialog;
 mod panel;
 pub mod persist;
@@ -8,4 +10,4 @@ pub mod state;
 mod toolbar;
 mod workspace;
 
-pub use workspace::Workspace;
+pub use workspace::{Incoming, Workspace};

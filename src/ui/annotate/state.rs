@@ -79,6 +79,11 @@ pub enum AnnotAction {
         now: i64,
     },
     StorageProblem(Option<String>),
+    /// A confirmed import for the open article, plus labels it brought.
+    Import {
+        doc: ArticleState,
+        new_labels: Vec<Label>,
+    },
 }
 
 impl AnnotState {
@@ -217,6 +222,14 @@ impl Reducible for AnnotState {
                     Some((from, None)) => next.bench.delete_label(&from, now) > 0,
                     None => false,
                 }
+            }
+            AnnotAction::Import { doc, new_labels } => {
+                for label in new_labels {
+                    if !next.labels.iter().any(|l| l.id == label.id) {
+                        next.labels.push(label);
+                    }
+                }
+                next.bench.apply_import(doc, text)
             }
             AnnotAction::StorageProblem(problem) => {
                 if problem == next.storage_error {

@@ -10,10 +10,13 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::article::Article;
+use crate::core::interchange::ConflictChoice;
 use crate::core::store::schema::{decode_article, parse_key, StorageKey};
 use crate::core::store::ArticleState;
-use crate::web::{dom, ids, label_styles, selection, timing};
+use crate::web::{dom, ids, label_styles, selection, timing, transfer};
 
+use super::exchange::{self, Review};
+use super::import_review::ImportReview;
 use super::labels_dialog::LabelsDialog;
 use super::panel::Panel;
 use super::persist::{self, Repo};
@@ -25,12 +28,18 @@ use crate::ui::article_view::ArticleView;
 /// Pause after the last change before annotations are written to storage.
 const SAVE_DELAY_MS: u32 = 250;
 
+/// An annotation file handed over for import (from the file picker, drop or paste).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    pub seq: u64,
+    pub bytes: Rc<Vec<u8>>,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct WorkspaceProps {
     pub article: Rc<Article>,
-    /// Extra controls for the panel head (export and share).
     #[prop_or_default]
-    pub panel_extra: Html,
+    pub incoming: Option<Incoming>,
 }
 
 #[function_component(Workspace)]
@@ -41,11 +50,15 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     let labels_open = use_state(|| false);
     let flash = use_state(|| None::<String>);
     let flash_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let review = use_state(|| None::<Rc<Review>>);
+    let message = use_state(|| None::<(bool, String)>);
 
     // Open the store once, and load this article's annotations whenever the article changes.
     {
         let repo = repo.clone();
         let dispatch = state.dispatcher();
+        let review = review.clone();
+        let message = message.clone();
         use_effect_with(props.article.clone(), move |article| {
             let mut slot = repo.borrow_mut();
             let mut problem = None;
@@ -54,15 +67,62 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                 *slot = Some(opened);
                 problem = warning;
             }
-            if let Some(repo) = slot.as_mut() {
-                let (doc, labels, error) = persist::load(repo, &article.storage_key());
+            if let Some(repo_ref) = slot.as_mut() {
+                let (doc, labels, error) = persist::load(repo_ref, &article.storage_key());
                 dispatch.dispatch(AnnotAction::Load {
                     article: article.clone(),
-                    doc,
-                    labels,
+                    doc: doc.clone(),
+                    labels: labels.clone(),
                     error,
                     notice: problem,
                 });
+                // Opened from a share link: offer its annotations for import.
+                if let Some(fragment) = transfer::fragment() {
+                    let repo = repo.clone();
+                    let article = article.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let Some(decoded) = exchange::from_fragment(&fragment).await else {
+                            return;
+                        };
+                        transfer::clear_fragment();
+                        let outcome = decoded.and_then(|bytes| {
+                            let mut slot = repo.borrow_mut();
+                            let repo = slot.as_mut().ok_or("storage is not ready")?;
+                            exchange::review(&bytes, &labels, &article, &doc, repo)
+                        });
+                        match outcome {
+                            Ok(found) => review.set(Some(Rc::new(found))),
+                            Err(error) => message.set(Some((true, error))),
+                        }
+                    });
+                }
+            }
+        });
+    }
+
+    // An annotation file was opened: review it against what is stored.
+    {
+        let repo = repo.clone();
+        let state = state.clone();
+        let review = review.clone();
+        let message = message.clone();
+        use_effect_with(props.incoming.clone(), move |incoming| {
+            if let Some(incoming) = incoming {
+                let mut slot = repo.borrow_mut();
+                let outcome = match slot.as_mut() {
+                    Some(repo) => exchange::review(
+                        &incoming.bytes,
+                        &state.labels,
+                        &state.article,
+                        &state.bench.doc,
+                        repo,
+                    ),
+                    None => Err("Storage is not ready yet; try again.".into()),
+                };
+                match outcome {
+                    Ok(found) => review.set(Some(Rc::new(found))),
+                    Err(error) => message.set(Some((true, error))),
+                }
             }
         });
     }
@@ -382,11 +442,169 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             }
             <Panel state={state.clone()} act={act.clone()} open={open}
                 on_labels={let labels_open = labels_open.clone(); Callback::from(move |_| labels_open.set(true))}
-                extra={props.panel_extra.clone()} />
+                extra={share_controls(&state, &repo, &message)} />
+            if let Some((is_error, text)) = &*message {
+                <div class={classes!("alert", "exchange-message", if *is_error { "error" } else { "notice" })}
+                    role={if *is_error { "alert" } else { "status" }}>
+                    <span class="alert-text">{ text.clone() }</span>
+                    <button type="button" class="alert-close" aria-label="Dismiss / 关闭"
+                        onclick={let message = message.clone(); Callback::from(move |_: MouseEvent| message.set(None))}>{ "×" }</button>
+                </div>
+            }
+            if let Some(found) = &*review {
+                <ImportReview review={found.clone()}
+                    on_apply={apply_import(&state, &repo, &review, &message)}
+                    on_cancel={let review = review.clone(); Callback::from(move |_| review.set(None))} />
+            }
             if *labels_open {
                 <LabelsDialog state={state.clone()} act={act}
                     close={let labels_open = labels_open.clone(); Callback::from(move |_| labels_open.set(false))} />
             }
+        </div>
+    }
+}
+
+type Message = UseStateHandle<Option<(bool, String)>>;
+
+/// Apply a reviewed import with the reader's choice.
+fn apply_import(
+    state: &UseReducerHandle<AnnotState>,
+    repo: &Rc<RefCell<Option<Repo>>>,
+    review: &UseStateHandle<Option<Rc<Review>>>,
+    message: &Message,
+) -> Callback<ConflictChoice> {
+    let (state, repo, review, message) =
+        (state.clone(), repo.clone(), review.clone(), message.clone());
+    Callback::from(move |choice| {
+        let Some(found) = (*review).clone() else {
+            return;
+        };
+        let outcome = match repo.borrow_mut().as_mut() {
+            Some(repo) => exchange::apply_review(&found, choice, &state, repo),
+            None => Err("Storage is not ready yet; try again.".into()),
+        };
+        match outcome {
+            Ok(applied) => {
+                match applied.open_doc {
+                    Some(doc) => state.dispatch(AnnotAction::Import {
+                        doc,
+                        new_labels: applied.new_labels,
+                    }),
+                    None if !applied.new_labels.is_empty() => {
+                        let mut labels = state.labels.clone();
+                        labels.extend(applied.new_labels);
+                        state.dispatch(AnnotAction::Labels {
+                            labels,
+                            removed: None,
+                            now: dom::now_ms(),
+                        });
+                    }
+                    None => {}
+                }
+                message.set(Some((false, applied.summary)));
+            }
+            Err(error) => message.set(Some((true, error))),
+        }
+        review.set(None);
+    })
+}
+
+/// Export, copy, share-link, Web Share and annotated-HTML buttons for the panel head.
+fn share_controls(
+    state: &UseReducerHandle<AnnotState>,
+    repo: &Rc<RefCell<Option<Repo>>>,
+    message: &Message,
+) -> Html {
+    let report = |message: &Message, outcome: Result<String, String>| {
+        message.set(Some(match outcome {
+            Ok(done) => (false, done),
+            Err(error) => (true, error),
+        }))
+    };
+    let export = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = exchange::export_name(&state.article, "annotations.json");
+            let outcome =
+                transfer::download(&name, "application/ld+json", &exchange::export_json(&state))
+                    .map(|_| format!("Saved {name}. 已导出。"));
+            report(&message, outcome);
+        })
+    };
+    let export_all = {
+        let (state, repo, message) = (state.clone(), repo.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let json = match repo.borrow_mut().as_mut() {
+                Some(repo) => exchange::export_everything(&state, repo),
+                None => Err("Storage is not ready yet; try again.".into()),
+            };
+            let outcome = json.and_then(|json| {
+                transfer::download("pizhu-all.annotations.json", "application/ld+json", &json)
+                    .map(|_| "Saved pizhu-all.annotations.json. 已导出全部。".to_string())
+            });
+            report(&message, outcome);
+        })
+    };
+    let copy = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let json = exchange::export_json(&state);
+            let message = message.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = transfer::copy_text(&json)
+                    .await
+                    .map(|_| {
+                        "The annotations (W3C JSON) are on the clipboard. 已复制。".to_string()
+                    })
+                    .map_err(|e| format!("The browser did not allow copying ({e})."));
+                report(&message, outcome);
+            });
+        })
+    };
+    let link = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let json = Rc::new(exchange::export_json(&state));
+            let title = state.article.meta.title.clone();
+            let message = message.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = match exchange::share_link(json).await {
+                    Ok(url) => {
+                        if transfer::can_share() {
+                            transfer::share(&title, "pizhu annotations / 批注", &url)
+                                .await
+                                .map(|_| "Shared. 已分享。".to_string())
+                        } else {
+                            transfer::copy_text(&url).await.map(|_| {
+                                format!(
+                                    "Share link copied ({} characters). The annotations travel in the part after #,                                      which is never sent to any server. 分享链接已复制。",
+                                    url.chars().count()
+                                )
+                            })
+                        }
+                    }
+                    Err(error) => Err(error),
+                };
+                report(&message, outcome);
+            });
+        })
+    };
+    let html_export = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let name = exchange::export_name(&state.article, "annotated.html");
+            let outcome = transfer::download(&name, "text/html", &exchange::export_html(&state))
+                .map(|_| format!("Saved {name}: readable anywhere, no scripts. 已导出 HTML。"));
+            report(&message, outcome);
+        })
+    };
+    html! {
+        <div class="share-controls" role="group" aria-label="Export and share / 导出与分享">
+            <button type="button" class="button primary" onclick={export}>{ "Export / 导出" }</button>
+            <button type="button" class="button" onclick={export_all}>{ "Export all / 全部导出" }</button>
+            <button type="button" class="button" onclick={copy}>{ "Copy JSON / 复制" }</button>
+            <button type="button" class="button" onclick={link}>{ "Share link / 分享链接" }</button>
+            <button type="button" class="button" onclick={html_export}>{ "HTML" }</button>
         </div>
     }
 }

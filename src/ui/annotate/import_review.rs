@@ -1,0 +1,85 @@
+//! The import summary: per article, how many annotations are new, updated, unchanged,
+//! conflicting or deleted here; nothing is applied until the reader chooses.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::interchange::ConflictChoice;
+
+use super::exchange::Review;
+
+#[derive(Properties, PartialEq)]
+pub struct ReviewProps {
+    pub review: Rc<Review>,
+    pub on_apply: Callback<ConflictChoice>,
+    pub on_cancel: Callback<()>,
+}
+
+#[function_component(ImportReview)]
+pub fn import_review(props: &ReviewProps) -> Html {
+    let review = &props.review;
+    let conflicts: usize = review
+        .groups
+        .iter()
+        .map(|g| g.plan.conflicting.len() + g.plan.deleted_here.len())
+        .sum();
+    let changes: usize = review
+        .groups
+        .iter()
+        .map(|g| g.plan.new.len() + g.plan.updated.len())
+        .sum();
+    let choose = |choice: ConflictChoice| props.on_apply.reform(move |_: MouseEvent| choice);
+    html! {
+        <div class="dialog-backdrop">
+            <div class="dialog import-review" role="dialog" aria-modal="true" aria-label="Import annotations / 导入批注">
+                <h2>{ "Import annotations / 导入批注" }</h2>
+                <table class="labels-table">
+                    <thead><tr>
+                        <th>{ "Article / 文章" }</th><th>{ "New 新增" }</th><th>{ "Updated 更新" }</th>
+                        <th>{ "Unchanged 相同" }</th><th>{ "Conflicting 冲突" }</th><th>{ "Deleted here 已删除" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for review.groups.iter().map(|g| html! {
+                            <tr>
+                                <td>
+                                    { g.title.clone() }
+                                    if g.open { <span class="count">{ "open 当前" }</span> }
+                                    else { <div class="panel-help">{ "Another article: kept, and shown when you open it." }</div> }
+                                </td>
+                                <td>{ g.plan.new.len() }</td>
+                                <td>{ g.plan.updated.len() }</td>
+                                <td>{ g.plan.unchanged.len() }</td>
+                                <td>{ g.plan.conflicting.len() }</td>
+                                <td>{ g.plan.deleted_here.len() }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                if review.skipped > 0 {
+                    <p class="panel-help">{ format!("{} entries had no highlighted text (page notes or replies) and are left out.", review.skipped) }</p>
+                }
+                if conflicts == 0 && changes == 0 {
+                    <p>{ "Everything in this file is already here. Nothing to import. 无需导入。" }</p>
+                }
+                <div class="dialog-actions">
+                    if conflicts > 0 {
+                        <button type="button" class="button primary" onclick={choose(ConflictChoice::KeepMine)}>
+                            { "Import, keep my versions of conflicts / 导入，冲突保留我的" }
+                        </button>
+                        <button type="button" class="button" onclick={choose(ConflictChoice::TakeTheirs)}>
+                            { "Import, take theirs / 导入，冲突采用文件中的" }
+                        </button>
+                    } else if changes > 0 {
+                        <button type="button" class="button primary" onclick={choose(ConflictChoice::KeepMine)}>
+                            { "Import / 导入" }
+                        </button>
+                    }
+                    <button type="button" class="button" onclick={props.on_cancel.reform(|_: MouseEvent| ())}>
+                        { "Cancel / 取消" }
+                    </button>
+                </div>
+            </div>
+        </div>
+    }
+}

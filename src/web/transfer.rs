@@ -1,0 +1,119 @@
+//! Getting annotations out of and into the page: file downloads, the clipboard, the Web Share
+//! API, and deflate compression for share links (the browser's own CompressionStream, so no
+//! compression code ships in the wasm).
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[wasm_bindgen(inline_js = r#"
+export async function pizhu_deflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+export async function pizhu_inflate(bytes) {
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+export async function pizhu_copy(text) {
+  await navigator.clipboard.writeText(text);
+}
+export function pizhu_can_share() {
+  return typeof navigator.share === "function";
+}
+export async function pizhu_share(title, text, url) {
+  await navigator.share({ title, text, url });
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn pizhu_deflate(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn pizhu_inflate(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn pizhu_copy(text: &str) -> Result<JsValue, JsValue>;
+    fn pizhu_can_share() -> bool;
+    #[wasm_bindgen(catch)]
+    async fn pizhu_share(title: &str, text: &str, url: &str) -> Result<JsValue, JsValue>;
+}
+
+fn bytes_of(value: JsValue) -> Vec<u8> {
+    js_sys::Uint8Array::new(&value).to_vec()
+}
+
+fn reason(error: JsValue) -> String {
+    js_sys::Reflect::get(&error, &"message".into())
+        .ok()
+        .and_then(|m| m.as_string())
+        .unwrap_or_else(|| "unknown reason".into())
+}
+
+pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    pizhu_deflate(bytes).await.map(bytes_of).map_err(reason)
+}
+
+pub async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
+    pizhu_inflate(bytes).await.map(bytes_of).map_err(reason)
+}
+
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    pizhu_copy(text).await.map(|_| ()).map_err(reason)
+}
+
+pub fn can_share() -> bool {
+    pizhu_can_share()
+}
+
+pub async fn share(title: &str, text: &str, url: &str) -> Result<(), String> {
+    pizhu_share(title, text, url)
+        .await
+        .map(|_| ())
+        .map_err(reason)
+}
+
+/// Offer `contents` as a file download named `name`.
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let document = super::dom::document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(reason)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(reason)?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(reason)?
+        .dyn_into()
+        .map_err(|_| "no anchor element".to_string())?;
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The page URL's fragment (`#...`), if any.
+pub fn fragment() -> Option<String> {
+    let hash = super::dom::window()?.location().hash().ok()?;
+    (!hash.is_empty()).then_some(hash)
+}
+
+/// Remove the fragment from the address bar without reloading.
+pub fn clear_fragment() {
+    let Some(window) = super::dom::window() else {
+        return;
+    };
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default() + &location.search().unwrap_or_default();
+    let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+}
+
+/// The page URL without its fragment.
+pub fn page_url() -> String {
+    super::dom::window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}

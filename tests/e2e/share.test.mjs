@@ -1,0 +1,160 @@
+// Sharing end to end: export (download), clear storage, import through the file control, the
+// highlights are back; importing twice changes nothing; broken files get precise messages;
+// share links carry the annotations in the fragment; the HTML export has no scripts.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { serveDist, launch, newPage, openApp, FIXTURES } from "./harness.mjs";
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function annotate(page, needle, key) {
+  await page.evaluate((needle) => {
+    for (const leaf of document.querySelectorAll("article.reader span[data-o]")) {
+      const at = leaf.textContent.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(leaf.firstChild, at); range.setEnd(leaf.firstChild, at + needle.length);
+      const s = getSelection(); s.removeAllRanges(); s.addRange(range); return;
+    }
+    throw new Error("not found: " + needle);
+  }, needle);
+  await page.waitForSelector(".selection-toolbar");
+  await page.keyboard.press(key);
+}
+
+async function marks(page) {
+  return page.evaluate(() => [...new Set([...document.querySelectorAll("mark[data-annotation-id]")].map((m) => m.dataset.annotationId + ":" + m.dataset.label))].sort());
+}
+
+test("export, clear storage, import: identical highlights; importing twice changes nothing", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload(); await page.waitForSelector("article h1");
+  await annotate(page, "我们承诺，三年内让每一个社区都有一个开放的图书角", "1");
+  await annotate(page, "8.3 万册", "5");
+  await page.click("mark[data-label=statistic]");
+  await page.fill(".editor textarea", "数据来源？<script>alert(1)</script>");
+  await page.locator(".editor textarea").blur();
+  const before = await marks(page);
+  assert.equal(before.length, 2);
+  await page.waitForTimeout(600); // let the pending save land before "clearing storage"
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(".share-controls .primary")]);
+  assert.match(download.suggestedFilename(), /\.annotations\.json$/);
+  const exported = readFileSync(await download.path(), "utf8");
+  const json = JSON.parse(exported);
+  assert.equal(json.type, "AnnotationCollection");
+  assert.equal(json.first.items.length, 2);
+
+  await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith("pizhu:v1:article:")) localStorage.removeItem(k); });
+  await page.reload(); await page.waitForSelector("article h1");
+  assert.equal(await page.locator("mark").count(), 0);
+
+  const file = { name: "shared.annotations.json", mimeType: "application/json", buffer: Buffer.from(exported) };
+  await page.setInputFiles("#pizhu-file", [file]);
+  await page.waitForSelector(".import-review");
+  assert.match(await page.textContent(".import-review tbody"), /2/);
+  await page.click(".import-review .primary");
+  await page.waitForSelector("mark[data-label=statistic]");
+  assert.deepEqual(await marks(page), before);
+  await page.click("mark[data-label=statistic]");
+  assert.equal(await page.inputValue(".editor textarea"), "数据来源？<script>alert(1)</script>");
+
+  // The same file again: nothing to import.
+  await page.setInputFiles("#pizhu-file", [file]);
+  await page.waitForSelector(".import-review");
+  assert.match(await page.textContent(".import-review"), /Nothing to import/);
+  await page.click(".import-review .button:last-child");
+  assert.deepEqual(await marks(page), before);
+  await page.reload(); await page.waitForSelector("mark[data-label=statistic]");
+  assert.deepEqual(await marks(page), before);
+  assert.deepEqual(page.problems, []);
+});
+
+test("broken and hostile files: precise messages in role=alert, the article and highlights untouched", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload(); await page.waitForSelector("article h1");
+  await annotate(page, "虚构城市河港市", "2");
+  const title = await page.textContent("article h1");
+  const send = async (text) => {
+    await page.setInputFiles("#pizhu-file", [{ name: "x.json", mimeType: "application/json", buffer: Buffer.from(text) }]);
+    const alert = page.locator(".exchange-message[role=alert]");
+    await alert.waitFor();
+    const message = await alert.textContent();
+    await page.click(".exchange-message .alert-close");
+    return message;
+  };
+  assert.match(await send('{"type": "AnnotationCollection",\n  "first": '), /line 2, column/i);
+  const bad = { "@context": "http://www.w3.org/ns/anno.jsonld", type: "AnnotationCollection", "pizhu:version": 1,
+    first: { type: "AnnotationPage", items: [{ type: "Annotation", target: { source: "https://x.example", selector: [{ type: "TextQuoteSelector" }] } }] } };
+  assert.match(await send(JSON.stringify(bad)), /first\.items\[0\]\.target\.selector\[0\]\.exact: missing/);
+  assert.equal(await page.textContent("article h1"), title);
+  assert.equal(await page.locator("mark[data-label=fact]").count(), 1);
+  assert.deepEqual(page.problems, []);
+});
+
+test("every JSONTestSuite file gets a clear message or a valid result, never a panic or a frozen page", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  const dir = join(FIXTURES, "jsontestsuite");
+  const files = readdirSync(dir).filter((f) => f.endsWith(".json"));
+  assert.ok(files.length >= 188);
+  let answered = 0;
+  for (const name of files) {
+    // Content-sniffing sends files that do not start like JSON to the article reader instead;
+    // either way the reader must get an answer: a message, an import review, or an article.
+    const parses = await page.evaluate(() => performance.getEntriesByName("pizhu:parse").length);
+    await page.setInputFiles("#pizhu-file", [{ name, mimeType: "application/json", buffer: readFileSync(join(dir, name)) }]);
+    const outcome = await Promise.race([
+      page.waitForSelector(".exchange-message, .import-review, [role=alert]", { timeout: 5000 }).then(() => "answered"),
+      page.waitForFunction((n) => performance.getEntriesByName("pizhu:parse").length > n, parses, { timeout: 5000 }).then(() => "opened"),
+    ]).catch(() => "silent");
+    if (outcome !== "silent") answered++; else console.log("# silent:", name);
+    await page.evaluate(() => document.querySelectorAll(".exchange-message .alert-close, .alert.error .alert-close, .import-review .button:last-child").forEach((b) => b.click()));
+  }
+  assert.equal(answered, files.length, "every file got a visible answer");
+  assert.ok(await page.locator("article h1").count() === 1, "the page still works");
+  assert.deepEqual(page.problems.filter((p) => /panic|unreachable|RuntimeError/i.test(p)), []);
+});
+
+test("share link: annotations travel in the URL fragment and are offered for import", async () => {
+  const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
+  const page = await context.newPage();
+  await page.goto(server.url); await page.waitForSelector("article h1");
+  await page.evaluate(() => localStorage.clear());
+  await page.reload(); await page.waitForSelector("article h1");
+  await annotate(page, "线上目录一旦上线", "4");
+  await page.click("text=Share link / 分享链接");
+  await page.waitForSelector(".exchange-message");
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(link, /#pizhu=[A-Za-z0-9_-]+$/);
+  const requests = [];
+  const other = await browser.newContext();
+  const reader = await other.newPage();
+  reader.on("request", (r) => requests.push(r.url()));
+  await reader.goto(link); await reader.waitForSelector(".import-review");
+  assert.ok(requests.every((u) => !u.includes("pizhu=")), "the fragment is never sent");
+  await reader.click(".import-review .primary");
+  await reader.waitForSelector("mark[data-label=commitment]");
+  assert.doesNotMatch(reader.url(), /#pizhu=/);
+  await context.close(); await other.close();
+});
+
+test("annotated HTML export is self-contained, has the footnotes, and no scripts", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload(); await page.waitForSelector("article h1");
+  await annotate(page, "虚构城市河港市", "2");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=HTML")]);
+  const html = readFileSync(await download.path(), "utf8");
+  assert.doesNotMatch(html, /<script/i);
+  assert.match(html, /<mark/);
+  assert.match(html, /事实陈述/);
+});

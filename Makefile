@@ -24,7 +24,7 @@ serve: tools
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins $(BROWSER_TESTS) -- -D warnings
 
 ## Browser tests of components (wasm-bindgen-test in headless Chromium).
 test-browser: test-tools

@@ -108,6 +108,7 @@ async fn every_dompurify_payload_renders_inertly_inside_the_article() {
             root.clone(),
             ArticleProps {
                 article: Rc::new(parsed),
+                pieces: Rc::default(),
             },
         )
         .render();
@@ -145,6 +146,7 @@ async fn article_follows_the_page_contract() {
         root.clone(),
         ArticleProps {
             article: Rc::new(parsed),
+            pieces: Rc::default(),
         },
     )
     .render();

@@ -12,12 +12,20 @@ use yew::prelude::*;
 use crate::core::article::{Article, Block, Run, RunKind, TextKind, TextUnit};
 use crate::web::{dom, timing};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ArticleProps {
     pub article: Rc<Article>,
     /// Highlight pieces per block (see `annotate::render`); empty means no highlights.
     #[prop_or_default]
     pub pieces: Rc<Vec<Rc<BlockPieces>>>,
+}
+
+/// Articles compare by identity (see `ArticleRef`); pieces by value (cheap, and unchanged
+/// pieces are the common case).
+impl PartialEq for ArticleProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article) && self.pieces == other.pieces
+    }
 }
 
 /// One highlight covering a piece of text.
@@ -54,7 +62,9 @@ impl PartialEq for ArticleRef {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleProps) -> Html {
     let article = props.article.clone();
-    use_effect_with(article.clone(), |_| {
+    // Keyed by identity: re-opening identical content is still a new render to measure, and
+    // comparing large articles by value on every render would cost more than it saves.
+    use_effect_with(ArticleRef(article.clone()), |_| {
         // Measured to the next animation frame: the article has been laid out and painted.
         let frame = gloo::render::request_animation_frame(|_| {
             timing::measure("pizhu:render", "pizhu:render-start");

@@ -190,3 +190,34 @@ test("corrupt stored value: reported, kept aside as a backup, never silently ove
   assert.equal(backups.length, 1);
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), "{not json");
 });
+
+test("labels: rename, recolour, add, and remove a label in use by moving its annotations", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload(); await page.waitForSelector("article h1");
+  const span = await offsetsOf(page, "虚构城市河港市");
+  await selectRange(page, span[0], span[1]); await page.keyboard.press("6");
+  await page.waitForSelector("mark[data-label=opinion]");
+  await page.click("text=Labels / 标签");
+  const rows = page.locator(".labels-table tbody tr");
+  assert.equal(await rows.count(), 6);
+  await rows.nth(0).locator("input[aria-label='Chinese name']").fill("官方表态");
+  await rows.nth(0).locator("input[aria-label='Chinese name']").dispatchEvent("change");
+  await page.click("text=Add a label / 新增标签");
+  assert.equal(await rows.count(), 7);
+  await page.click("text=Save / 保存");
+  await page.waitForSelector(".labels-table", { state: "detached" });
+  assert.match(await page.textContent(".filters"), /官方表态/);
+  // Remove "opinion", which is in use: move its annotation to the first label.
+  await page.click("text=Labels / 标签");
+  await rows.nth(5).locator("button.danger").click();
+  await page.waitForSelector(".confirm");
+  await page.click(".confirm button:first-of-type");
+  await page.waitForSelector("mark[data-label=policy]");
+  assert.equal(await page.locator("mark[data-label=opinion]").count(), 0);
+  await page.click("text=Close / 关闭");
+  await page.reload(); await page.waitForSelector("mark[data-label=policy]");
+  assert.match(await page.textContent(".filters"), /官方表态/);
+  assert.doesNotMatch(await page.textContent(".filters"), /观点/);
+});

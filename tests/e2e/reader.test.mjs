@@ -141,3 +141,18 @@ test("phone width and dark mode stay readable", async () => {
   assert.ok(overflow <= 0, `no horizontal scrolling at phone width (overflow ${overflow}px)`);
   await page.screenshot({ path: join(SHOTS, "sample-phone-dark.png") });
 });
+
+test("dropping a file anywhere on the page opens it", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  const file = join(FIXTURES, "corpus/reuters/1025000.md");
+  const text = readFileSync(file, "utf8");
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], "dropped.md", { type: "text/markdown" }));
+    return data;
+  }, text);
+  await page.dispatchEvent(".app", "dragover", { dataTransfer: transfer });
+  await page.dispatchEvent(".app", "drop", { dataTransfer: transfer });
+  await page.waitForFunction((t) => document.querySelector("article h1")?.textContent === t, headerTitle(file));
+});

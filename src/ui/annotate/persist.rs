@@ -5,6 +5,7 @@ use crate::core::store::{
     AnnotationRepo, ArticleState, KeyValue, Label, MemoryStore, StorageError,
 };
 use crate::web::kv::{probe, LocalStorageKv};
+use crate::web::timing;
 
 /// The backend chosen at start-up.
 #[derive(Debug)]
@@ -59,8 +60,12 @@ pub fn open_repo() -> (Repo, Option<String>) {
 }
 
 /// Stored annotations and labels of an article, with a message when something was wrong.
+/// Timed as `pizhu:storage-load` (read, migrate and decode; anchoring comes after).
 pub fn load(repo: &mut Repo, key: &str) -> (ArticleState, Vec<Label>, Option<String>) {
-    let (doc, doc_error) = match repo.load_article(key) {
+    timing::mark("pizhu:storage-load-start");
+    let loaded = repo.load_article(key);
+    timing::measure("pizhu:storage-load", "pizhu:storage-load-start");
+    let (doc, doc_error) = match loaded {
         Ok(doc) => (doc, None),
         Err(error) => (ArticleState::new(), Some(message(&error))),
     };

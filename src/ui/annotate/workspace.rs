@@ -35,11 +35,18 @@ pub struct Incoming {
     pub bytes: Rc<Vec<u8>>,
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct WorkspaceProps {
     pub article: Rc<Article>,
     #[prop_or_default]
     pub incoming: Option<Incoming>,
+}
+
+/// By identity: a re-opened file is a new article even when its text is the same.
+impl PartialEq for WorkspaceProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.article, &other.article) && self.incoming == other.incoming
+    }
 }
 
 #[function_component(Workspace)]
@@ -59,45 +66,48 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         let dispatch = state.dispatcher();
         let review = review.clone();
         let message = message.clone();
-        use_effect_with(props.article.clone(), move |article| {
-            let mut slot = repo.borrow_mut();
-            let mut problem = None;
-            if slot.is_none() {
-                let (opened, warning) = persist::open_repo();
-                *slot = Some(opened);
-                problem = warning;
-            }
-            if let Some(repo_ref) = slot.as_mut() {
-                let (doc, labels, error) = persist::load(repo_ref, &article.storage_key());
-                dispatch.dispatch(AnnotAction::Load {
-                    article: article.clone(),
-                    doc: doc.clone(),
-                    labels: labels.clone(),
-                    error,
-                    notice: problem,
-                });
-                // Opened from a share link: offer its annotations for import.
-                if let Some(fragment) = transfer::fragment() {
-                    let repo = repo.clone();
-                    let article = article.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        let Some(decoded) = exchange::from_fragment(&fragment).await else {
-                            return;
-                        };
-                        transfer::clear_fragment();
-                        let outcome = decoded.and_then(|bytes| {
-                            let mut slot = repo.borrow_mut();
-                            let repo = slot.as_mut().ok_or("storage is not ready")?;
-                            exchange::review(&bytes, &labels, &article, &doc, repo)
-                        });
-                        match outcome {
-                            Ok(found) => review.set(Some(Rc::new(found))),
-                            Err(error) => message.set(Some((true, error))),
-                        }
-                    });
+        use_effect_with(
+            ArticlePtr(props.article.clone()),
+            move |ArticlePtr(article)| {
+                let mut slot = repo.borrow_mut();
+                let mut problem = None;
+                if slot.is_none() {
+                    let (opened, warning) = persist::open_repo();
+                    *slot = Some(opened);
+                    problem = warning;
                 }
-            }
-        });
+                if let Some(repo_ref) = slot.as_mut() {
+                    let (doc, labels, error) = persist::load(repo_ref, &article.storage_key());
+                    dispatch.dispatch(AnnotAction::Load {
+                        article: article.clone(),
+                        doc: doc.clone(),
+                        labels: labels.clone(),
+                        error,
+                        notice: problem,
+                    });
+                    // Opened from a share link: offer its annotations for import.
+                    if let Some(fragment) = transfer::fragment() {
+                        let repo = repo.clone();
+                        let article = article.clone();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            let Some(decoded) = exchange::from_fragment(&fragment).await else {
+                                return;
+                            };
+                            transfer::clear_fragment();
+                            let outcome = decoded.and_then(|bytes| {
+                                let mut slot = repo.borrow_mut();
+                                let repo = slot.as_mut().ok_or("storage is not ready")?;
+                                exchange::review(&bytes, &labels, &article, &doc, repo)
+                            });
+                            match outcome {
+                                Ok(found) => review.set(Some(Rc::new(found))),
+                                Err(error) => message.set(Some((true, error))),
+                            }
+                        });
+                    }
+                }
+            },
+        );
     }
 
     // An annotation file was opened: review it against what is stored.

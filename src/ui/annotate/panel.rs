@@ -28,8 +28,15 @@ fn excerpt(text: &str, max: usize) -> String {
     out.replace('\n', " ")
 }
 
+/// The list shows this many annotations at first (and more on request), so an article with
+/// thousands of annotations opens without rendering thousands of list entries.
+const LIST_PAGE: usize = 300;
+/// Overlapping annotations listed under "Also here" (J/K and the list reach the rest).
+const MAX_OVERLAPS_LISTED: usize = 50;
+
 #[function_component(Panel)]
 pub fn panel(props: &PanelProps) -> Html {
+    let shown = use_state(|| LIST_PAGE);
     let state = &props.state;
     let spans = state.bench.spans();
     let counts = state.bench.counts();
@@ -40,6 +47,15 @@ pub fn panel(props: &PanelProps) -> Html {
         .filter(|a| state.filter.as_ref().is_none_or(|f| *f == a.label))
         .collect();
     let visible_ids: Vec<String> = visible.iter().map(|a| a.id.clone()).collect();
+    // The open annotation is always listed, even past the first page.
+    let limit = match state
+        .selected
+        .as_ref()
+        .and_then(|id| visible_ids.iter().position(|v| v == id))
+    {
+        Some(position) if position >= *shown => (position / LIST_PAGE + 1) * LIST_PAGE,
+        _ => *shown,
+    };
 
     let onkeydown = {
         let open = props.open.clone();
@@ -107,8 +123,14 @@ pub fn panel(props: &PanelProps) -> Html {
                     选中文章中的文字，然后选择标签（或按数字键 1-6）。" }</p>
             }
             <ol class="annotation-list" {onkeydown}>
-                { for visible.iter().map(|a| item(props, a)) }
+                { for visible.iter().take(limit).map(|a| item(props, a)) }
             </ol>
+            if visible.len() > limit {
+                <button type="button" class="button more" onclick={
+                    let shown = shown.clone();
+                    Callback::from(move |_: MouseEvent| shown.set(limit + LIST_PAGE))
+                }>{ format!("Show more ({limit} of {}) / 显示更多", visible.len()) }</button>
+            }
             { orphans(props) }
             <p class="panel-help">{ "Keys: 1-9 label the selection · J/K next/previous · Ctrl+Z undo · Esc close. \
                 Keyboard selection: turn on caret browsing (F7)." }</p>
@@ -229,6 +251,7 @@ fn editor(props: &PanelProps, annotation: &Annotation) -> Html {
         .iter()
         .filter(|s| s.annotation.id != id)
         .filter(|s| span.is_some_and(|(a, b)| s.start < b && a < s.end))
+        .take(MAX_OVERLAPS_LISTED)
         .map(|s| {
             let open = props.open.clone();
             let other = s.annotation.id.clone();

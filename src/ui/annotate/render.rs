@@ -7,6 +7,11 @@ use crate::core::annotation::{layout, Workbench};
 use crate::core::article::Article;
 use crate::ui::article_view::{BlockPieces, MarkRef, PieceView};
 
+/// Most highlights nested on one piece of text. Past this the DOM would nest without bound (an
+/// imported file can stack thousands on one phrase); the shortest ones are drawn, and the
+/// editor's "Also here" list reaches every one.
+const MAX_NESTED_MARKS: usize = 6;
+
 pub fn block_pieces(
     article: &Article,
     bench: &Workbench,
@@ -47,6 +52,7 @@ pub fn block_pieces(
                             marks: p
                                 .highlights
                                 .iter()
+                                .take(MAX_NESTED_MARKS)
                                 .filter_map(|&i| marks.get(i).cloned())
                                 .collect(),
                         })

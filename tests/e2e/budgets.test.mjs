@@ -3,21 +3,13 @@
 // so the README's numbers come from this command: node --test budgets.test.mjs
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
-import { serveDist, launch, newPage, FIXTURES } from "./harness.mjs";
+import { readFileSync, statSync } from "node:fs";
+import { serveDist, launch, newPage, corpusFiles } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-function corpusFiles(dir = join(FIXTURES, "corpus")) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return corpusFiles(path);
-    return /\.(md|txt)$/.test(name) && name !== "SOURCE-README.md" ? [path] : [];
-  });
-}
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 

@@ -2,6 +2,7 @@
 // Debian's Chromium through playwright-core (never a downloaded browser).
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -65,4 +66,13 @@ export async function openApp(page, base) {
 /** Open files through the real <input type="file">. */
 export async function openFiles(page, files) {
   await page.setInputFiles("#pizhu-file", files);
+}
+
+/** Every corpus article file under tests/fixtures/corpus, sorted. */
+export function corpusFiles(dir = join(FIXTURES, "corpus")) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return corpusFiles(path);
+    return /\.(md|txt)$/.test(name) && name !== "SOURCE-README.md" ? [path] : [];
+  }).sort();
 }

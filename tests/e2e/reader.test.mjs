@@ -1,21 +1,14 @@
 // Reader end to end: the release build, served on 127.0.0.1, in headless Chromium.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { serveDist, launch, newPage, openApp, openFiles, FIXTURES, SHOTS } from "./harness.mjs";
+import { serveDist, launch, newPage, openApp, openFiles, corpusFiles, FIXTURES, SHOTS } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-function corpusFiles(dir = join(FIXTURES, "corpus")) {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return corpusFiles(path);
-    return /\.(md|txt)$/.test(name) && name !== "SOURCE-README.md" ? [path] : [];
-  }).sort();
-}
 
 function headerTitle(path) {
   const line = readFileSync(path, "utf8").split("\n")[1].trim();

@@ -225,13 +225,7 @@ impl Workbench {
 
     /// Replace the labels of annotations labelled `from` (when a label is removed).
     pub fn relabel_all(&mut self, from: &str, to: &str, now: i64) -> usize {
-        let ids: Vec<String> = self
-            .doc
-            .annotations
-            .iter()
-            .filter(|a| a.label == from)
-            .map(|a| a.id.clone())
-            .collect();
+        let ids = self.ids_with_label(from);
         if !ids.is_empty() {
             self.remember();
         }
@@ -247,13 +241,7 @@ impl Workbench {
 
     /// Delete every annotation labelled `label`.
     pub fn delete_label(&mut self, label: &str, now: i64) -> usize {
-        let ids: Vec<String> = self
-            .doc
-            .annotations
-            .iter()
-            .filter(|a| a.label == label)
-            .map(|a| a.id.clone())
-            .collect();
+        let ids = self.ids_with_label(label);
         if !ids.is_empty() {
             self.remember();
         }
@@ -262,6 +250,15 @@ impl Workbench {
             self.anchors.remove(id);
         }
         ids.len()
+    }
+
+    fn ids_with_label(&self, label: &str) -> Vec<String> {
+        self.doc
+            .annotations
+            .iter()
+            .filter(|a| a.label == label)
+            .map(|a| a.id.clone())
+            .collect()
     }
 
     pub fn anchored(&self, id: &str) -> Anchored {

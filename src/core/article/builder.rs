@@ -4,6 +4,8 @@
 //! runs become one space, none at a unit's edges), so the canonical text equals what the
 //! reader sees and what a DOM selection reports.
 
+use std::collections::HashSet;
+
 use super::model::{Block, Image, Run, RunKind, Style, TextKind, TextUnit};
 
 /// Where the text currently being collected will land.
@@ -38,7 +40,8 @@ pub struct Builder {
     list: Option<OpenList>,
     list_depth: u32,
     pub byline: String,
-    seen_images: Vec<String>,
+    /// Sources of the figures added so far (a set: a page can have thousands of images).
+    seen_images: HashSet<String>,
 }
 
 impl Default for Builder {
@@ -54,7 +57,7 @@ impl Default for Builder {
             list: None,
             list_depth: 0,
             byline: String::new(),
-            seen_images: Vec::new(),
+            seen_images: HashSet::new(),
         }
     }
 }
@@ -291,10 +294,9 @@ impl Builder {
 
     /// Add a figure unless the same image was already shown (`<noscript>` copies, srcset twins).
     pub fn figure(&mut self, image: Image) {
-        if self.seen_images.contains(&image.src) {
+        if !self.seen_images.insert(image.src.clone()) {
             return;
         }
-        self.seen_images.push(image.src.clone());
         self.embed(Block::Figure {
             image,
             caption: TextUnit::default(),

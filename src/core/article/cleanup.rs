@@ -37,39 +37,47 @@ const MAX_CAPTION_CHARS: usize = 80;
 
 /// Move a credit line, and the short caption line that follows it, into the caption of the
 /// figure before them.
+///
+/// One pass that moves the blocks into a new list: removing the credit and caption from the
+/// list in place would shift every later block, quadratic on a page with many pictures.
 pub fn attach_credit_captions(blocks: &mut Vec<Block>) {
-    let mut index = 0;
-    while index + 1 < blocks.len() {
-        let is_credit = matches!(&blocks[index + 1], Block::Text { kind: TextKind::Paragraph, unit }
-            if CREDIT_MARKERS.iter().any(|m| unit.plain_text().starts_with(m)));
-        let empty_figure =
-            matches!(&blocks[index], Block::Figure { caption, .. } if caption.is_empty());
-        if !(is_credit && empty_figure) {
-            index += 1;
-            continue;
-        }
-        let mut taken = vec![blocks.remove(index + 1)];
-        let caption_follows = matches!(blocks.get(index + 1), Some(Block::Text { kind: TextKind::Paragraph, unit })
-            if unit.plain_text().chars().count() <= MAX_CAPTION_CHARS);
-        if caption_follows {
-            taken.insert(0, blocks.remove(index + 1));
-        }
-        if let Block::Figure { caption, .. } = &mut blocks[index] {
-            for (i, block) in taken.into_iter().enumerate() {
-                if let Block::Text { unit, .. } = block {
-                    if i > 0 {
-                        caption.runs.push(super::model::Run {
-                            kind: RunKind::Text(" · ".to_string()),
-                            style: Default::default(),
-                            start: 0,
-                        });
+    let is_credit = |block: &Block| {
+        matches!(block, Block::Text { kind: TextKind::Paragraph, unit }
+            if CREDIT_MARKERS.iter().any(|m| unit.plain_text().starts_with(m)))
+    };
+    let is_caption = |block: &Block| {
+        matches!(block, Block::Text { kind: TextKind::Paragraph, unit }
+            if unit.plain_text().chars().count() <= MAX_CAPTION_CHARS)
+    };
+    let mut out = Vec::with_capacity(blocks.len());
+    let mut rest = std::mem::take(blocks).into_iter().peekable();
+    while let Some(mut block) = rest.next() {
+        let empty_figure = matches!(&block, Block::Figure { caption, .. } if caption.is_empty());
+        if empty_figure {
+            if let Some(credit) = rest.next_if(is_credit) {
+                let mut taken = vec![credit];
+                if let Some(caption_line) = rest.next_if(is_caption) {
+                    taken.insert(0, caption_line);
+                }
+                if let Block::Figure { caption, .. } = &mut block {
+                    for (i, line) in taken.into_iter().enumerate() {
+                        if let Block::Text { unit, .. } = line {
+                            if i > 0 {
+                                caption.runs.push(super::model::Run {
+                                    kind: RunKind::Text(" · ".to_string()),
+                                    style: Default::default(),
+                                    start: 0,
+                                });
+                            }
+                            caption.runs.extend(unit.runs);
+                        }
                     }
-                    caption.runs.extend(unit.runs);
                 }
             }
         }
-        index += 1;
+        out.push(block);
     }
+    *blocks = out;
 }
 
 /// Byline and date line found at the top of the body.
@@ -183,5 +191,79 @@ mod tests {
         assert!(is_date_line("18/01/2022 - 16:49"));
         assert!(!is_date_line("2024年是选举年"));
         assert!(!is_date_line("美国官员表示"));
+    }
+
+    fn para(text: &str) -> Block {
+        Block::Text {
+            kind: TextKind::Paragraph,
+            unit: TextUnit {
+                runs: vec![super::super::model::Run {
+                    kind: RunKind::Text(text.to_string()),
+                    style: Default::default(),
+                    start: 0,
+                }],
+            },
+        }
+    }
+
+    fn figure(src: &str) -> Block {
+        Block::Figure {
+            image: super::super::model::Image {
+                src: src.to_string(),
+                alt: String::new(),
+            },
+            caption: TextUnit::default(),
+        }
+    }
+
+    fn caption_of(block: &Block) -> String {
+        match block {
+            Block::Figure { caption, .. } => caption.plain_text(),
+            _ => "(not a figure)".to_string(),
+        }
+    }
+
+    #[test]
+    fn credit_lines_move_into_the_figure_before_them() {
+        let long = "正文".repeat(50);
+        let mut blocks = vec![
+            figure("a"),
+            para("图像来源，EPA"),
+            para("短说明"),
+            para(&long),
+            figure("b"),
+            para("图像来源，Getty"),
+            para(&long),
+            para("图像来源，孤立"),
+            figure("c"),
+            para("普通段落"),
+            figure("d"),
+            para("Image source, Reuters"),
+        ];
+        attach_credit_captions(&mut blocks);
+        assert_eq!(blocks.len(), 8);
+        assert_eq!(caption_of(&blocks[0]), "短说明 · 图像来源，EPA");
+        assert_eq!(blocks[1], para(&long));
+        assert_eq!(caption_of(&blocks[2]), "图像来源，Getty");
+        assert_eq!(blocks[3], para(&long));
+        assert_eq!(blocks[4], para("图像来源，孤立"));
+        assert_eq!(caption_of(&blocks[5]), "");
+        assert_eq!(blocks[6], para("普通段落"));
+        assert_eq!(caption_of(&blocks[7]), "Image source, Reuters");
+    }
+
+    #[test]
+    fn many_credited_figures_in_one_pass() {
+        let mut blocks = Vec::new();
+        for i in 0..20_000 {
+            blocks.push(figure(&i.to_string()));
+            blocks.push(para("图像来源，EPA"));
+            blocks.push(para("说明"));
+        }
+        attach_credit_captions(&mut blocks);
+        assert_eq!(blocks.len(), 20_000);
+        assert!(blocks
+            .iter()
+            .all(|b| caption_of(b) == "说明 · 图像来源，EPA"));
     }
 }

@@ -84,6 +84,9 @@ pub fn article_view(props: &ArticleProps) -> Html {
                     }
                 </p>
             </header>
+            if let Some(notice) = &meta.notice {
+                <p class="read-notice" role="note">{ notice.clone() }</p>
+            }
             if article.blocks.is_empty() {
                 <p class="empty-body">{ "This article has no body text. 这篇文章没有正文。" }</p>
             }

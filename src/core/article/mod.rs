@@ -11,6 +11,7 @@ mod error;
 mod feed;
 mod media;
 pub mod model;
+mod nesting;
 pub mod url;
 mod walk;
 
@@ -76,10 +77,26 @@ pub fn parse_with_base(input: &str, fallback_base: Option<&str>) -> Result<Artic
         .url
         .clone()
         .or_else(|| fallback_base.map(str::to_string));
+    let too_deep = envelope.kind != SourceKind::PlainText
+        && nesting::max_depth(envelope.body) > nesting::MAX_NESTING;
     let (mut blocks, byline, early_time, page_title) = match envelope.kind {
         SourceKind::PlainText => (plain_text_blocks(envelope.body), String::new(), None, None),
+        // html5ever's cost grows with the square of the nesting depth; a hostile file with
+        // hundreds of thousands of unclosed tags would freeze the page, so it is read as text.
+        _ if too_deep => (
+            plain_text_blocks(&nesting::strip_tags(envelope.body)),
+            String::new(),
+            None,
+            None,
+        ),
         _ => html_blocks(envelope.body, base.as_deref()),
     };
+    if too_deep {
+        meta.notice = Some(
+            "This file nests its markup too deeply to lay out, so it is shown as plain text.              此文件的标记嵌套过深，以纯文本显示。"
+                .into(),
+        );
+    }
     cleanup::drop_feed_advert(&mut blocks);
     cleanup::drop_leaked_text(&mut blocks);
     cleanup::attach_credit_captions(&mut blocks);

@@ -31,6 +31,8 @@ pub struct Meta {
     pub byline: Option<String>,
     /// Where the input came from: a feed file, a bare HTML fragment, a page, or plain text.
     pub source_kind: SourceKind,
+    /// Something the reader should know about how the file was read.
+    pub notice: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

@@ -98,3 +98,46 @@ test("10,000 annotations load from localStorage", async () => {
   // Budget 100 ms; fails past twice that so a busy machine does not fail the build.
   assert.ok(load <= 200, `loading 10,000 annotations took ${load} ms`);
 });
+
+test("a 1 MB article: opens, can be annotated; long tasks and wasm memory reported", async () => {
+  const sentences = [
+    "外交部发言人在例行记者会上表示，有关政策不会改变，双方将继续保持沟通。",
+    "根据官方公布的数据，今年前十个月的出口同比增长了百分之七点三。",
+    "分析人士认为，这一表态意味着谈判短期内难以取得突破，市场仍需观望。",
+  ];
+  let body = "";
+  for (let i = 0; Buffer.byteLength(body) < 1024 * 1024; i++) body += `<p>第${i}段：${sentences[i % 3]}${sentences[(i + 1) % 3]}</p>`;
+  const file = `<!--1700000000000-->\n[一兆字节文章](https://example.org/1mb)\n------\n\n${body}\n`;
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    window.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+      .observe({ type: "longtask", buffered: true });
+    addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url); await page.waitForSelector("article h1");
+  await page.evaluate(() => { window.__longTasks = []; });
+  await page.setInputFiles("#pizhu-file", [{ name: "1mb.md", mimeType: "text/markdown", buffer: Buffer.from(file) }]);
+  await page.waitForFunction(() => document.querySelector("article h1")?.textContent === "一兆字节文章", null, { timeout: 60000 });
+  await page.waitForFunction(() => performance.getEntriesByName("pizhu:render").length >= 2, null, { timeout: 60000 });
+  const figures = await page.evaluate(() => ({
+    parse: performance.getEntriesByName("pizhu:parse").at(-1).duration,
+    render: performance.getEntriesByName("pizhu:render").at(-1).duration,
+    longest: Math.max(0, ...window.__longTasks),
+    longTasks: window.__longTasks.length,
+    memoryMB: window.__wasm?.memory ? window.__wasm.memory.buffer.byteLength / 1048576 : null,
+  }));
+  // Annotate something near the end.
+  await page.evaluate(() => {
+    const leaf = [...document.querySelectorAll("article.reader > p:not(.meta-line) span[data-o]")].at(-1);
+    const range = document.createRange(); range.setStart(leaf.firstChild, 4); range.setEnd(leaf.firstChild, 16);
+    const s = getSelection(); s.removeAllRanges(); s.addRange(range);
+  });
+  await page.waitForSelector(".selection-toolbar");
+  await page.keyboard.press("1");
+  await page.waitForSelector("mark[data-label=policy]");
+  console.log(`# 1 MB article: pizhu:parse ${figures.parse.toFixed(0)} ms, pizhu:render ${figures.render.toFixed(0)} ms, longest task ${figures.longest.toFixed(0)} ms (${figures.longTasks} over 50 ms), wasm memory ${figures.memoryMB?.toFixed(1)} MB`);
+  assert.ok(figures.memoryMB === null || figures.memoryMB < 64, "wasm memory stays under 64 MB");
+  await context.close();
+});

@@ -8,6 +8,7 @@ use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::core::article::ParseError;
 use crate::web::{dom, storage};
 
 use super::alert::Alerts;
@@ -35,13 +36,19 @@ pub fn app() -> Html {
                 return;
             }
             let base = (name == SAMPLE_NAME).then(dom::page_base).flatten();
-            match open_bytes(&name, &bytes, base.as_deref()) {
+            let dispatch = dispatch.clone();
+            let remembered = std::str::from_utf8(&bytes).ok().map(str::to_string);
+            let label = name.clone();
+            let done = Callback::from(move |result: Result<_, ParseError>| match result {
                 Ok(opened) => {
                     dispatch.dispatch(Action::Open(opened));
-                    remember_last(&dispatch, &name, &bytes);
+                    if let Some(text) = &remembered {
+                        remember_last(&dispatch, &label, text);
+                    }
                 }
-                Err(error) => dispatch.dispatch(Action::Fail(format!("{name}: {error}"))),
-            }
+                Err(error) => dispatch.dispatch(Action::Fail(format!("{label}: {error}"))),
+            });
+            open_bytes(name, bytes, base, done);
         })
     };
 
@@ -185,10 +192,7 @@ pub fn app() -> Html {
 }
 
 /// Keep the raw text of the last opened article so a reload shows it again.
-fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, bytes: &[u8]) {
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return;
-    };
+fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, text: &str) {
     let saved = storage::set(LAST_ARTICLE_KEY, text)
         .and_then(|_| storage::set(LAST_ARTICLE_NAME_KEY, name));
     if let Err(error) = saved {

@@ -1,28 +1,63 @@
-//! Turning raw bytes into an opened article, with User Timing around the parse.
+//! Turning raw bytes into an opened article, with User Timing around the parse. Large
+//! articles are parsed in slices with a yield to the browser between them, so the page stays
+//! responsive; `pizhu:parse` then measures the whole, yields included.
 
 use std::rc::Rc;
 
-use crate::core::article::{self, ParseError};
+use yew::Callback;
+
+use crate::core::article::{IncrementalParse, ParseError, MAX_INPUT_BYTES};
 use crate::web::timing;
 
 use super::state::Opened;
 
-/// Parse `bytes` named `name`, measured as `pizhu:parse`, and mark the start of rendering.
+/// Parse `bytes` named `name` and report the result through `done` (at once for small
+/// inputs, after a few animation-free yields for large ones).
 pub fn open_bytes(
-    name: &str,
-    bytes: &[u8],
-    fallback_base: Option<&str>,
-) -> Result<Opened, ParseError> {
+    name: String,
+    bytes: Vec<u8>,
+    fallback_base: Option<String>,
+    done: Callback<Result<Opened, ParseError>>,
+) {
     timing::mark("pizhu:parse-start");
-    let parsed = match std::str::from_utf8(bytes) {
-        Ok(text) => article::parse_with_base(text, fallback_base),
-        Err(_) => article::parse_bytes(bytes),
+    if bytes.len() > MAX_INPUT_BYTES {
+        done.emit(Err(ParseError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        }));
+        return;
+    }
+    let Ok(text) = String::from_utf8(bytes) else {
+        done.emit(Err(ParseError::NotText));
+        return;
     };
-    timing::measure("pizhu:parse", "pizhu:parse-start");
-    timing::mark("pizhu:render-start");
-    let article = parsed?;
-    Ok(Opened {
-        name: name.to_string(),
-        article: Rc::new(article),
-    })
+    let mut parse = match IncrementalParse::new(&text, fallback_base.as_deref()) {
+        Ok(parse) => parse,
+        Err(error) => {
+            done.emit(Err(error));
+            return;
+        }
+    };
+    drop(text);
+    let finish = move |article| {
+        timing::measure("pizhu:parse", "pizhu:parse-start");
+        timing::mark("pizhu:render-start");
+        done.emit(Ok(Opened {
+            name,
+            article: Rc::new(article),
+        }));
+    };
+    if let Some(article) = parse.step() {
+        finish(article);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        loop {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            if let Some(article) = parse.step() {
+                finish(article);
+                return;
+            }
+        }
+    });
 }

@@ -25,9 +25,12 @@ pub fn selected_range(root: &Element) -> Option<(usize, usize, Rect)> {
     if !root.contains(Some(&common)) && !common.contains(Some(root.as_ref())) {
         return None;
     }
-    let leaves = leaves(root);
-    let start = boundary(&range, &leaves, true)?;
-    let end = boundary(&range, &leaves, false)?;
+    // The leaf list is needed only for boundaries that fall on elements; collecting it on
+    // every selectionchange would cost a query over the whole article.
+    let leaves = std::cell::OnceCell::new();
+    let all_leaves = || leaves.get_or_init(|| self::leaves(root)).as_slice();
+    let start = boundary(&range, all_leaves, true)?;
+    let end = boundary(&range, all_leaves, false)?;
     if end <= start {
         return None;
     }
@@ -63,7 +66,11 @@ fn leaf_len(leaf: &Element) -> usize {
 }
 
 /// The canonical offset of the range's start (or end) boundary.
-fn boundary(range: &Range, leaves: &[Element], is_start: bool) -> Option<usize> {
+fn boundary<'a>(
+    range: &Range,
+    leaves: impl FnOnce() -> &'a [Element],
+    is_start: bool,
+) -> Option<usize> {
     let (node, offset) = if is_start {
         (range.start_container().ok()?, range.start_offset().ok()?)
     } else {
@@ -78,6 +85,7 @@ fn boundary(range: &Range, leaves: &[Element], is_start: bool) -> Option<usize> 
     }
     // An element boundary (or text outside any leaf): the first leaf at or after the point
     // starts there; if none follows, the point is after the last leaf.
+    let leaves = leaves();
     let point = web_sys::window()?.document()?.create_range().ok()?;
     point.set_start(&node, offset).ok()?;
     point.collapse_with_to_start(true);

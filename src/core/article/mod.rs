@@ -9,6 +9,7 @@ mod canonical;
 mod cleanup;
 mod error;
 mod feed;
+mod incremental;
 mod media;
 pub mod model;
 mod nesting;
@@ -21,6 +22,7 @@ use html5ever::{parse_document, ParseOpts};
 use markup5ever_rcdom::{Handle, RcDom};
 
 pub use error::ParseError;
+pub use incremental::IncrementalParse;
 pub use model::{Article, Block, Image, Meta, Run, RunKind, SourceKind, Style, TextKind, TextUnit};
 
 use model::Style as RunStyle;
@@ -50,6 +52,43 @@ pub fn parse(input: &str) -> Result<Article, ParseError> {
 /// As `parse`, resolving relative URLs against `fallback_base` when the input names no
 /// absolute URL of its own (the app's sample article uses this for its bundled picture).
 pub fn parse_with_base(input: &str, fallback_base: Option<&str>) -> Result<Article, ParseError> {
+    let prepared = prepare(input, fallback_base)?;
+    let parts = match prepared.route {
+        Route::Text => text_parts(prepared.body),
+        Route::DeepText => text_parts(&nesting::strip_tags(prepared.body)),
+        Route::Html => html_parts(prepared.body, prepared.base.as_deref()),
+    };
+    Ok(finish(prepared.meta, prepared.route, parts))
+}
+
+/// How a body is read: as HTML, as plain text, or as text because it nests too deeply.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Route {
+    Html,
+    Text,
+    DeepText,
+}
+
+/// The checked input, split into header metadata and body, with the route it takes.
+pub(crate) struct Prepared<'a> {
+    pub meta: Meta,
+    pub base: Option<String>,
+    pub body: &'a str,
+    pub route: Route,
+}
+
+/// What reading the body produced, before cleanup and offsets.
+pub(crate) struct Parts {
+    pub blocks: Vec<Block>,
+    pub byline: String,
+    pub early_time: Option<String>,
+    pub page_title: Option<String>,
+}
+
+pub(crate) fn prepare<'a>(
+    input: &'a str,
+    fallback_base: Option<&str>,
+) -> Result<Prepared<'a>, ParseError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(ParseError::TooLarge {
             size: input.len(),
@@ -63,7 +102,7 @@ pub fn parse_with_base(input: &str, fallback_base: Option<&str>) -> Result<Artic
         return Err(ParseError::NotText);
     }
     let envelope = feed::split(input);
-    let mut meta = Meta {
+    let meta = Meta {
         title: envelope.title.clone().unwrap_or_default(),
         url: envelope
             .url
@@ -77,24 +116,32 @@ pub fn parse_with_base(input: &str, fallback_base: Option<&str>) -> Result<Artic
         .url
         .clone()
         .or_else(|| fallback_base.map(str::to_string));
-    let too_deep = envelope.kind != SourceKind::PlainText
-        && nesting::max_depth(envelope.body) > nesting::MAX_NESTING;
-    let (mut blocks, byline, early_time, page_title) = match envelope.kind {
-        SourceKind::PlainText => (plain_text_blocks(envelope.body), String::new(), None, None),
-        // html5ever's cost grows with the square of the nesting depth; a hostile file with
-        // hundreds of thousands of unclosed tags would freeze the page, so it is read as text.
-        _ if too_deep => (
-            plain_text_blocks(&nesting::strip_tags(envelope.body)),
-            String::new(),
-            None,
-            None,
-        ),
-        _ => html_blocks(envelope.body, base.as_deref()),
+    // html5ever's cost grows with the square of the nesting depth; a hostile file with
+    // hundreds of thousands of unclosed tags would freeze the page, so it is read as text.
+    let route = match envelope.kind {
+        SourceKind::PlainText => Route::Text,
+        _ if nesting::max_depth(envelope.body) > nesting::MAX_NESTING => Route::DeepText,
+        _ => Route::Html,
     };
-    if too_deep {
+    Ok(Prepared {
+        meta,
+        base,
+        body: envelope.body,
+        route,
+    })
+}
+
+/// Cleanup, metadata from the body, title fallback and canonical offsets.
+pub(crate) fn finish(mut meta: Meta, route: Route, parts: Parts) -> Article {
+    let Parts {
+        mut blocks,
+        byline,
+        early_time,
+        page_title,
+    } = parts;
+    if route == Route::DeepText {
         meta.notice = Some(
-            "This file nests its markup too deeply to lay out, so it is shown as plain text.              此文件的标记嵌套过深，以纯文本显示。"
-                .into(),
+            "This file nests its markup too deeply to lay out, so it is shown as plain text. 此文件的标记嵌套过深，以纯文本显示。".into(),
         );
     }
     cleanup::drop_feed_advert(&mut blocks);
@@ -107,30 +154,40 @@ pub fn parse_with_base(input: &str, fallback_base: Option<&str>) -> Result<Artic
         .or_else(|| (!byline.is_empty()).then_some(byline));
     if meta.title.is_empty() {
         meta.title = page_title
-            .or_else(|| first_heading(&mut blocks, envelope.kind))
+            .or_else(|| first_heading(&mut blocks, meta.source_kind))
             .unwrap_or_else(|| "Untitled article / 无标题文章".to_string());
     }
     let (text, char_len) = canonical::assign_offsets(&mut blocks);
-    Ok(Article {
+    Article {
         meta,
         blocks,
         text,
         char_len,
-    })
+    }
 }
 
-type HtmlParts = (Vec<Block>, String, Option<String>, Option<String>);
+fn text_parts(body: &str) -> Parts {
+    Parts {
+        blocks: plain_text_blocks(body),
+        byline: String::new(),
+        early_time: None,
+        page_title: None,
+    }
+}
 
-fn html_blocks(body: &str, base: Option<&str>) -> HtmlParts {
-    let opts = ParseOpts {
+pub(crate) fn parse_opts() -> ParseOpts {
+    ParseOpts {
         tree_builder: TreeBuilderOpts {
             // Parse <noscript> content as markup so its image copies can be recognised.
             scripting_enabled: false,
             ..TreeBuilderOpts::default()
         },
         ..ParseOpts::default()
-    };
-    let dom = parse_document(RcDom::default(), opts).one(body);
+    }
+}
+
+/// The element whose content is the article, and the page's `<title>` if it has one.
+pub(crate) fn content_root(dom: &RcDom) -> (Handle, Option<String>) {
     let page_title = find_first(&dom.document, "title")
         .map(|t| {
             text_content(&t)
@@ -144,11 +201,22 @@ fn html_blocks(body: &str, base: Option<&str>) -> HtmlParts {
         .filter(|_| page_title.is_some())
         .or_else(|| find_first(&dom.document, "body"))
         .unwrap_or_else(|| dom.document.clone());
+    (root, page_title)
+}
+
+fn html_parts(body: &str, base: Option<&str>) -> Parts {
+    let dom = parse_document(RcDom::default(), parse_opts()).one(body);
+    let (root, page_title) = content_root(&dom);
     let mut walker = Walker::new(base);
     walker.node(&root, 0);
     let early_time = walker.early_time.take();
     let (blocks, byline) = walker.builder.finish();
-    (blocks, byline, early_time, page_title)
+    Parts {
+        blocks,
+        byline,
+        early_time,
+        page_title,
+    }
 }
 
 /// The first element named `name`, searched without recursion.

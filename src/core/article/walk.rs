@@ -15,9 +15,10 @@ use super::url::{check_url, UrlUse};
 
 const MAX_DEPTH: usize = 200;
 
-pub struct Walker<'a> {
+pub struct Walker {
     pub builder: Builder,
-    pub base: Option<&'a str>,
+    /// The URL relative links and images resolve against.
+    pub base: Option<String>,
     /// `<time>` text seen before the first paragraph: the article's date line.
     pub early_time: Option<String>,
     in_noscript: bool,
@@ -128,11 +129,11 @@ fn heading_level(tag: &str) -> Option<u8> {
     }
 }
 
-impl<'a> Walker<'a> {
-    pub fn new(base: Option<&'a str>) -> Self {
+impl Walker {
+    pub fn new(base: Option<&str>) -> Self {
         Self {
             builder: Builder::default(),
-            base,
+            base: base.map(str::to_string),
             early_time: None,
             in_noscript: false,
         }
@@ -191,22 +192,22 @@ impl<'a> Walker<'a> {
         match name.as_str() {
             "br" => self.builder.line_break(),
             "img" => {
-                if let Some(image) = media::image(handle, self.base) {
+                if let Some(image) = media::image(handle, self.base.as_deref()) {
                     self.builder.figure(image);
                 }
             }
             "picture" => {
-                if let Some(image) = media::picture(handle, self.base) {
+                if let Some(image) = media::picture(handle, self.base.as_deref()) {
                     self.builder.figure(image);
                 }
             }
             "iframe" => {
-                if let Some(block) = media::iframe(handle, self.base) {
+                if let Some(block) = media::iframe(handle, self.base.as_deref()) {
                     self.builder.embed(block);
                 }
             }
             "video" => {
-                if let Some(block) = media::video(handle, self.base) {
+                if let Some(block) = media::video(handle, self.base.as_deref()) {
                     self.builder.embed(block);
                 }
             }
@@ -272,8 +273,8 @@ impl<'a> Walker<'a> {
                 self.builder.soft_space();
             }
             "a" => {
-                let href =
-                    attr(handle, "href").and_then(|h| check_url(&h, self.base, UrlUse::Link));
+                let href = attr(handle, "href")
+                    .and_then(|h| check_url(&h, self.base.as_deref(), UrlUse::Link));
                 self.styled(handle, depth, |style| {
                     if href.is_some() {
                         style.link = href;

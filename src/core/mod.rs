@@ -4,5 +4,6 @@
 pub mod annotation;
 pub mod article;
 pub mod interchange;
+pub mod sort;
 pub mod store;
 pub mod text;

@@ -70,7 +70,7 @@ pub(crate) fn find_all(text: &str, needles: &[&str]) -> Vec<Vec<Occurrence>> {
         }
     }
     for table in &mut tables {
-        table.entries.sort_unstable();
+        crate::core::sort::sort(&mut table.entries);
     }
     let mut found = vec![Vec::new(); needles.len()];
     let bytes = text.as_bytes();

@@ -39,9 +39,9 @@ pub fn layout(
             events.push((end, i, false));
         }
     }
-    events.sort_unstable();
+    crate::core::sort::sort(&mut events);
     let mut order: Vec<usize> = (0..runs.len()).collect();
-    order.sort_by_key(|&r| runs.get(r).copied());
+    crate::core::sort::sort_by_key(&mut order, |&r| runs.get(r).copied());
 
     let mut out = vec![Vec::new(); runs.len()];
     let mut sweep = Sweep::new(highlights, &events);

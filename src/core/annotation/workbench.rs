@@ -333,7 +333,7 @@ impl Workbench {
                 })
             })
             .collect();
-        spans.sort_by(|a, b| {
+        crate::core::sort::sort_by(&mut spans, |a, b| {
             a.start
                 .cmp(&b.start)
                 .then(b.end.cmp(&a.end))

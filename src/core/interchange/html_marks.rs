@@ -64,7 +64,9 @@ impl Marks {
             last.entry(at).or_default().push(index);
         }
         for indexes in last.values_mut() {
-            indexes.sort_by_key(|i| number.get(i).copied().unwrap_or(usize::MAX));
+            crate::core::sort::sort_by_key(indexes, |i| {
+                number.get(i).copied().unwrap_or(usize::MAX)
+            });
         }
         Marks {
             pieces,
@@ -76,7 +78,7 @@ impl Marks {
     /// (number, annotation index) of every shown highlight, by number.
     pub fn numbered(&self) -> Vec<(usize, usize)> {
         let mut list: Vec<(usize, usize)> = self.number.iter().map(|(&i, &n)| (n, i)).collect();
-        list.sort_unstable();
+        crate::core::sort::sort(&mut list);
         list
     }
 }

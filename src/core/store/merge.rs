@@ -156,7 +156,7 @@ pub fn merge(a: ArticleState, b: ArticleState) -> ArticleState {
             None => annotations.push(ann),
         }
     }
-    annotations.sort_by(|x, y| {
+    crate::core::sort::sort_by(&mut annotations, |x, y| {
         let (px, py) = (&x.target.position, &y.target.position);
         px.start
             .cmp(&py.start)
@@ -168,7 +168,7 @@ pub fn merge(a: ArticleState, b: ArticleState) -> ArticleState {
         .into_iter()
         .map(|(id, deleted)| Tombstone { id, deleted })
         .collect();
-    tombstones.sort();
+    crate::core::sort::sort(&mut tombstones);
 
     ArticleState {
         annotations,

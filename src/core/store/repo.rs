@@ -157,7 +157,7 @@ impl<K: KeyValue> AnnotationRepo<K> {
                 _ => None,
             })
             .collect();
-        articles.sort();
+        crate::core::sort::sort(&mut articles);
         Ok(articles)
     }
 
@@ -173,7 +173,7 @@ impl<K: KeyValue> AnnotationRepo<K> {
                 _ => None,
             })
             .collect();
-        found.sort();
+        crate::core::sort::sort(&mut found);
         Ok(found.into_iter().map(|(_, k)| k).collect())
     }
 

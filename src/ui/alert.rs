@@ -1,28 +1,23 @@
 //! The error and notice boxes. Errors use `role="alert"` so assistive technology reads them.
+//!
+//! A plain function rather than a `#[function_component]`: it has no state, and each component
+//! type costs its own copy of Yew's component machinery in the wasm.
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct AlertProps {
-    pub error: Option<String>,
-    pub notice: Option<String>,
-    pub on_dismiss: Callback<()>,
-}
-
-#[function_component(Alerts)]
-pub fn alerts(props: &AlertProps) -> Html {
-    let dismiss = props.on_dismiss.reform(|_: MouseEvent| ());
+pub fn alerts(error: Option<&str>, notice: Option<&str>, on_dismiss: &Callback<()>) -> Html {
+    let dismiss = on_dismiss.reform(|_: MouseEvent| ());
     html! {
         <>
-            if let Some(error) = &props.error {
+            if let Some(error) = error {
                 <div class="alert error" role="alert">
-                    <span class="alert-text">{ error.clone() }</span>
+                    <span class="alert-text">{ error.to_owned() }</span>
                     <button type="button" class="alert-close" onclick={dismiss}
                         aria-label="Dismiss / 关闭">{ "×" }</button>
                 </div>
             }
-            if let Some(notice) = &props.notice {
-                <div class="alert notice" role="status">{ notice.clone() }</div>
+            if let Some(notice) = notice {
+                <div class="alert notice" role="status">{ notice.to_owned() }</div>
             }
         </>
     }

@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::core::article::ParseError;
 use crate::web::{dom, storage};
 
-use super::alert::Alerts;
+use super::alert::alerts;
 use super::annotate::Workspace;
 use super::loader::{read_files, Loaded, Loader};
 use super::open::open_bytes;
@@ -180,7 +180,7 @@ pub fn app() -> Html {
                     </label>
                 }
             </header>
-            <Alerts error={state.error.clone()} notice={state.notice.clone()} {on_dismiss} />
+            { alerts(state.error.as_deref(), state.notice.as_deref(), &on_dismiss) }
             <main class="layout">
                 if let Some(opened) = state.article() {
                     <Workspace article={opened.article.clone()} incoming={state.incoming.clone()} />

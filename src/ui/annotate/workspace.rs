@@ -170,6 +170,8 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             }
         })
     };
+    // One effect per dependency: each `use_effect_with` closure type instantiates Yew's effect
+    // machinery again in the wasm, so work that shares a dependency shares an effect.
     {
         let latest = latest.clone();
         let pending_save = pending_save.clone();
@@ -181,26 +183,12 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                 let save_now = save_now.clone();
                 *pending_save.borrow_mut() = Some(Timeout::new(SAVE_DELAY_MS, move || save_now()));
             }
-        });
-    }
-    {
-        let save_now = save_now.clone();
-        use_effect_with((), move |_| {
-            let listeners = dom::window().map(|window| {
-                let on_hide = save_now.clone();
-                let hide = EventListener::new(&window, "pagehide", move |_| on_hide());
-                let on_hidden = save_now.clone();
-                let hidden = dom::document().map(|document| {
-                    EventListener::new(&document, "visibilitychange", move |_| {
-                        let is_hidden = dom::document().is_some_and(|d| d.hidden());
-                        if is_hidden {
-                            on_hidden();
-                        }
-                    })
-                });
-                (hide, hidden)
+            // Measure annotate -> painted for the speed budget (a mark exists only after a
+            // create).
+            let frame = gloo::render::request_animation_frame(|_| {
+                timing::measure("pizhu:annotate", "pizhu:annotate-start");
             });
-            move || drop(listeners)
+            move || drop(frame)
         });
     }
 
@@ -263,12 +251,28 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         });
     }
 
-    // Track the selection inside the article.
+    // Listeners for the workspace's lifetime: save at once when the page is hidden or closed,
+    // and track the selection inside the article.
     {
+        let save_now = save_now.clone();
         let dispatch = state.dispatcher();
         let reader = reader.clone();
         use_effect_with((), move |_| {
-            let listener = dom::document().map(|document| {
+            let save_listeners = dom::window().map(|window| {
+                let on_hide = save_now.clone();
+                let hide = EventListener::new(&window, "pagehide", move |_| on_hide());
+                let on_hidden = save_now.clone();
+                let hidden = dom::document().map(|document| {
+                    EventListener::new(&document, "visibilitychange", move |_| {
+                        let is_hidden = dom::document().is_some_and(|d| d.hidden());
+                        if is_hidden {
+                            on_hidden();
+                        }
+                    })
+                });
+                (hide, hidden)
+            });
+            let selection_listener = dom::document().map(|document| {
                 EventListener::new(&document, "selectionchange", move |_| {
                     let Some(root) = reader.cast::<web_sys::Element>() else {
                         return;
@@ -277,7 +281,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                     dispatch.dispatch(AnnotAction::SetPending(range));
                 })
             });
-            move || drop(listener)
+            move || drop((save_listeners, selection_listener))
         });
     }
 
@@ -393,16 +397,6 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             }
         })
     };
-
-    {
-        // Measure annotate -> painted for the speed budget (a mark exists only after a create).
-        use_effect_with(state.generation, |_| {
-            let frame = gloo::render::request_animation_frame(|_| {
-                timing::measure("pizhu:annotate", "pizhu:annotate-start");
-            });
-            move || drop(frame)
-        });
-    }
 
     let pieces = use_memo(
         (

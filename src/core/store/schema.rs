@@ -119,11 +119,18 @@ fn corrupt(key: &str, reason: impl Into<String>) -> StorageError {
     }
 }
 
+/// Parses stored JSON. Through `from_slice` rather than `from_str`: the annotation import reads
+/// bytes with `from_slice`, and each reader type instantiates serde_json's whole parser again in
+/// the wasm. The result is the same for any `&str`.
+fn from_json<'a, T: serde::Deserialize<'a>>(raw: &'a str) -> serde_json::Result<T> {
+    serde_json::from_slice(raw.as_bytes())
+}
+
 /// Read the version of an object-shaped value: `Ok(Some(v))` for an integer
 /// version, `Err(Corrupt)` if it is not JSON, not an object, or has no
 /// non-negative integer `version`.
 fn probe_version(key: &str, raw: &str) -> Result<u64, StorageError> {
-    let probe: VersionProbe = serde_json::from_str(raw).map_err(|e| corrupt(key, e.to_string()))?;
+    let probe: VersionProbe = from_json(raw).map_err(|e| corrupt(key, e.to_string()))?;
     match probe.version {
         None => Err(corrupt(key, "missing \"version\"")),
         Some(v) => v.as_u64().ok_or_else(|| {
@@ -142,11 +149,11 @@ pub fn decode_article(article: &str, raw: &str) -> Result<ArticleState, StorageE
     let key = article_key(article);
     if raw.trim_start().starts_with('[') {
         let annotations: Vec<Annotation> =
-            serde_json::from_str(raw).map_err(|e| corrupt(&key, format!("version 0: {e}")))?;
+            from_json(raw).map_err(|e| corrupt(&key, format!("version 0: {e}")))?;
         return Ok(migrate_v0(annotations));
     }
     // Fast path: one pass for the current shape; classify failures afterwards.
-    match serde_json::from_str::<ArticleEnvelopeV1>(raw) {
+    match from_json::<ArticleEnvelopeV1>(raw) {
         Ok(env) if env.version == ARTICLE_VERSION => {
             if env.article != article {
                 return Err(corrupt(
@@ -363,7 +370,7 @@ struct LabelsEnvelopeOut<'a> {
 
 /// Decode the labels envelope.
 pub fn decode_labels(raw: &str) -> Result<Vec<Label>, StorageError> {
-    match serde_json::from_str::<LabelsEnvelopeV1>(raw) {
+    match from_json::<LabelsEnvelopeV1>(raw) {
         Ok(env) if env.version == LABELS_VERSION => {
             validate_labels(&env.labels).map_err(|r| corrupt(LABELS_KEY, r))?;
             Ok(env.labels)

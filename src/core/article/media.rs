@@ -108,18 +108,39 @@ fn largest_candidate(srcset: &str) -> Option<String> {
             let url = parts.next()?;
             let weight = parts
                 .next()
-                .and_then(|d| d.trim_end_matches(['w', 'x']).parse::<f64>().ok())
-                .unwrap_or(1.0);
+                .and_then(|d| descriptor_milli(d.trim_end_matches(['w', 'x'])))
+                .unwrap_or(1000);
             Some((url.to_string(), weight))
         })
         .fold(
             None,
-            |best: Option<(String, f64)>, (url, weight)| match best {
+            |best: Option<(String, u64)>, (url, weight)| match best {
                 Some((_, w)) if w >= weight => best,
                 _ => Some((url, weight)),
             },
         )
         .map(|(url, _)| url)
+}
+
+/// The number of a `srcset` descriptor ("800" of "800w", "1.5" of "1.5x") in thousandths.
+/// A small decimal reader rather than `str::parse::<f64>`: the float parser and its tables
+/// are used nowhere else and cost over 10 KB of wasm. Exponents ("1e1x", valid but not seen in
+/// feeds) are not read; such a candidate counts as 1x, like any unreadable descriptor.
+fn descriptor_milli(number: &str) -> Option<u64> {
+    let (int, frac) = number.split_once('.').unwrap_or((number, ""));
+    let digits = || int.bytes().chain(frac.bytes());
+    if int.is_empty() && frac.is_empty() || !digits().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let int = int.bytes().fold(0u64, |v, b| {
+        v.saturating_mul(10).saturating_add(u64::from(b - b'0'))
+    });
+    let frac = frac
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(3)
+        .fold(0u64, |v, b| v * 10 + u64::from(b - b'0'));
+    Some(int.saturating_mul(1000).saturating_add(frac))
 }
 
 /// 1x1 (or 0x0) images are counters, not pictures.
@@ -137,4 +158,34 @@ fn is_interface_icon(src: &str) -> bool {
     let path = src.split(['?', '#']).next().unwrap_or(src);
     let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
     file.starts_with("icon-") || file.starts_with("icon_")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn srcset_descriptors() {
+        assert_eq!(descriptor_milli("800"), Some(800_000));
+        assert_eq!(descriptor_milli("1.5"), Some(1_500));
+        assert_eq!(descriptor_milli(".25"), Some(250));
+        assert_eq!(descriptor_milli("2."), Some(2_000));
+        assert_eq!(descriptor_milli("1.23456"), Some(1_234));
+        assert_eq!(descriptor_milli(""), None);
+        assert_eq!(descriptor_milli("."), None);
+        assert_eq!(descriptor_milli("1e3"), None);
+        assert_eq!(descriptor_milli("-1"), None);
+        assert_eq!(
+            largest_candidate("a.jpg 240w, b.jpg 800w, c.jpg 640w").as_deref(),
+            Some("b.jpg")
+        );
+        assert_eq!(
+            largest_candidate("a.jpg, b.jpg 1.5x, c.jpg 2x").as_deref(),
+            Some("c.jpg")
+        );
+        assert_eq!(
+            largest_candidate("a.jpg 2x, b.jpg 1.75x").as_deref(),
+            Some("a.jpg")
+        );
+    }
 }

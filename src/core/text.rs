@@ -5,11 +5,13 @@
 //! slices by byte. This module owns the conversions between the three, the
 //! grapheme-aware widening of ranges and whitespace trimming.
 
+mod case;
 mod graphemes;
 mod index;
 mod offsets;
 mod whitespace;
 
+pub use case::{is_alphanumeric, push_lowercase};
 pub use graphemes::{snap_to_graphemes, snap_to_graphemes_in};
 pub use index::CharIndex;
 pub use offsets::{byte_to_char, char_to_byte, char_to_utf16_offset, utf16_to_char_offset};

@@ -182,12 +182,12 @@ pub fn slug(tag: &str) -> String {
     let mut out = String::new();
     let mut dash = false;
     for c in tag.chars() {
-        if c.is_alphanumeric() {
+        if crate::core::text::is_alphanumeric(c) {
             if dash && !out.is_empty() {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            crate::core::text::push_lowercase(&mut out, c);
         } else {
             dash = true;
         }

@@ -9,15 +9,27 @@ use crate::web::dom;
 
 use super::state::{AnnotAction, AnnotState};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct PanelProps {
+    /// The live state (a handle always reads the latest).
     pub state: UseReducerHandle<AnnotState>,
+    /// The state version the panel should show; it trails the live version by one paint.
+    pub version: u64,
     pub act: Callback<AnnotAction>,
     /// Open an annotation: select it, scroll its highlight into view and flash it.
     pub open: Callback<String>,
     pub on_labels: Callback<()>,
     #[prop_or_default]
     pub extra: Html,
+}
+
+/// The panel re-renders when its `version` prop moves, not on every render of the
+/// workspace: its callbacks and the share controls capture only dispatchers and state
+/// setters, which behave the same from any render.
+impl PartialEq for PanelProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.version == other.version
+    }
 }
 
 fn excerpt(text: &str, max: usize) -> String {

@@ -28,6 +28,12 @@ pub struct AnnotState {
     pub filter: Option<String>,
     /// Incremented on every local change that must be saved.
     pub generation: u64,
+    /// Incremented whenever the annotations change for any reason (local, merged, loaded),
+    /// so views can tell "changed" without comparing hundreds of annotations.
+    pub revision: u64,
+    /// Incremented on every change of anything in this state: a cheap identity for effects
+    /// and memoized children (comparing states by value would walk every annotation).
+    pub version: u64,
     /// Set after a delete so the panel can offer "Undo".
     pub just_deleted: bool,
     /// A storage problem to show (plain words), or None; cleared by the next good save.
@@ -97,6 +103,8 @@ impl AnnotState {
             selected: None,
             filter: None,
             generation: 0,
+            revision: 0,
+            version: 0,
             just_deleted: false,
             storage_error: None,
             storage_notice: None,
@@ -128,6 +136,8 @@ impl Reducible for AnnotState {
                 fresh.labels = labels;
                 fresh.storage_error = error;
                 fresh.storage_notice = notice.or(next.storage_notice);
+                fresh.revision = next.revision + 1;
+                fresh.version = next.version + 1;
                 return Rc::new(fresh);
             }
             AnnotAction::SetPending(range) => {
@@ -203,7 +213,9 @@ impl Reducible for AnnotState {
                 false
             }
             AnnotAction::Merge(doc) => {
-                next.bench.merge_external(doc, text);
+                if next.bench.merge_external(doc, text) {
+                    next.revision += 1;
+                }
                 if let Some(id) = &next.selected {
                     if next.bench.get(id).is_none() {
                         next.selected = None;
@@ -241,7 +253,9 @@ impl Reducible for AnnotState {
         };
         if changed {
             next.generation += 1;
+            next.revision += 1;
         }
+        next.version += 1;
         Rc::new(next)
     }
 }

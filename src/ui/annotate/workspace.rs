@@ -317,8 +317,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         let create = create.clone();
         let open = open.clone();
         let dispatch = state.dispatcher();
-        use_effect_with(state.clone(), move |state| {
-            let state = state.clone();
+        use_effect_with(state.version, move |_| {
             let listener = dom::document().map(|document| {
                 EventListener::new_with_options(
                     &document,
@@ -398,17 +397,45 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         })
     };
 
-    let pieces = use_memo(
-        (
-            state.bench.clone(),
-            state.selected.clone(),
-            (*flash).clone(),
-            ArticlePtr(state.article.clone()),
-        ),
-        |(bench, selected, flash, article)| {
-            block_pieces(&article.0, bench, selected.as_deref(), flash.as_deref())
-        },
-    );
+    let pieces = {
+        // Keyed by the revision counter, not the annotations themselves: cloning and comparing
+        // hundreds of annotations on every render would cost most of a frame.
+        let state = state.clone();
+        use_memo(
+            (
+                state.revision,
+                state.selected.clone(),
+                (*flash).clone(),
+                ArticlePtr(state.article.clone()),
+            ),
+            move |(_, selected, flash, article)| {
+                block_pieces(
+                    &article.0,
+                    &state.bench,
+                    selected.as_deref(),
+                    flash.as_deref(),
+                )
+            },
+        )
+    };
+
+    // The panel follows the state one paint later: a new highlight is drawn in the frame it
+    // was made, and the list of hundreds of annotations catches up right after.
+    let panel_version = use_state(|| state.version);
+    {
+        let panel_version = panel_version.clone();
+        use_effect_with(state.version, move |&version| {
+            let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
+            let slot = pending.clone();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                *slot.borrow_mut() = Some(Timeout::new(0, move || panel_version.set(version)));
+            });
+            move || {
+                drop(frame);
+                drop(pending);
+            }
+        });
+    }
 
     let act = {
         let dispatch = state.dispatcher();
@@ -444,7 +471,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                 <SelectionToolbar pending={pending.clone()} labels={state.labels.clone()}
                     on_label={create} {reattach} />
             }
-            <Panel state={state.clone()} act={act.clone()} open={open}
+            <Panel state={state.clone()} version={*panel_version} act={act.clone()} open={open}
                 on_labels={let labels_open = labels_open.clone(); Callback::from(move |_| labels_open.set(true))}
                 extra={share_controls(&state, &repo, &message)} />
             if let Some((is_error, text)) = &*message {

@@ -59,37 +59,9 @@ impl PartialEq for ArticleRef {
     }
 }
 
-/// Blocks rendered in the first frame of a new article; the rest follow in slices of
-/// `MORE_BLOCKS` with a yield between them, so a very long article never blocks the page.
-const FIRST_BLOCKS: usize = 200;
-const MORE_BLOCKS: usize = 300;
-
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleProps) -> Html {
     let article = props.article.clone();
-    // (identity of the article, blocks rendered so far): a new article starts from the top.
-    let progress = use_state(|| (0usize, FIRST_BLOCKS));
-    let identity = Rc::as_ptr(&article) as usize;
-    let shown = if progress.0 == identity {
-        progress.1
-    } else {
-        FIRST_BLOCKS
-    };
-    let total = article.blocks.len();
-    {
-        let progress = progress.clone();
-        use_effect_with(
-            (identity, shown, total),
-            move |&(identity, shown, total)| {
-                let more = (shown < total).then(|| {
-                    gloo::timers::callback::Timeout::new(0, move || {
-                        progress.set((identity, shown + MORE_BLOCKS))
-                    })
-                });
-                move || drop(more)
-            },
-        );
-    }
     // Keyed by identity: re-opening identical content is still a new render to measure, and
     // comparing large articles by value on every render would cost more than it saves.
     use_effect_with(ArticleRef(article.clone()), |_| {
@@ -118,8 +90,8 @@ pub fn article_view(props: &ArticleProps) -> Html {
             if article.blocks.is_empty() {
                 <p class="empty-body">{ "This article has no body text. 这篇文章没有正文。" }</p>
             }
-            { for (0..total.min(shown)).map(|index| html! {
-                <BlockView key={index} article={ArticleRef(article.clone())} {index}
+            { for (0..article.blocks.len()).map(|index| html! {
+                <BlockView article={ArticleRef(article.clone())} {index}
                     pieces={props.pieces.get(index).cloned().unwrap_or_default()} />
             }) }
         </article>

@@ -7,32 +7,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use pizhu::core::article::{self, Article, Block, RunKind, TextKind};
 
-fn corpus_files() -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut dirs = vec![PathBuf::from("tests/fixtures/corpus")];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).expect("corpus dir").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("md" | "txt")
-            ) && !path.ends_with("SOURCE-README.md")
-            {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
+#[path = "corpus_common/mod.rs"]
+mod corpus_common;
+use corpus_common::corpus_files;
 
 fn outline(article: &Article) -> String {
     let mut out = String::new();

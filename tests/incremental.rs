@@ -3,29 +3,18 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;
-use std::path::PathBuf;
 
 use pizhu::core::article::{parse, IncrementalParse};
 
+#[path = "corpus_common/mod.rs"]
+mod corpus_common;
+use corpus_common::corpus_files;
+
 fn corpus() -> Vec<String> {
-    let mut files = Vec::new();
-    let mut dirs = vec![PathBuf::from("tests/fixtures/corpus")];
-    while let Some(dir) = dirs.pop() {
-        for entry in fs::read_dir(&dir).expect("corpus").flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if matches!(
-                path.extension().and_then(|e| e.to_str()),
-                Some("md" | "txt")
-            ) && !path.ends_with("SOURCE-README.md")
-            {
-                files.push(fs::read_to_string(&path).expect("read"));
-            }
-        }
-    }
-    files.sort();
-    files
+    corpus_files()
+        .iter()
+        .map(|path| fs::read_to_string(path).expect("read"))
+        .collect()
 }
 
 #[test]

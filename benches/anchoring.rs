@@ -4,18 +4,9 @@
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use pizhu::core::annotation::{anchor_all, describe, layout, AnchorMethod, Anchored, Target};
 
-/// Small deterministic PRNG (64-bit LCG, high bits).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, bound: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % bound.max(1)
-    }
-}
+#[path = "../tests/support/mod.rs"]
+mod support;
+use support::Lcg;
 
 /// ~1 MB of CJK prose-like text: 3,000 ideographs, punctuation, paragraphs.
 fn article(rng: &mut Lcg) -> String {

@@ -7,8 +7,7 @@
 //! All other inputs are generated deterministically. Short runs (10 samples, 2 s) keep
 //! `cargo bench --bench core` to a few minutes on two cores.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
@@ -22,68 +21,9 @@ use pizhu::core::store::schema::{decode_article, encode_article};
 use pizhu::core::store::{merge, AnnotationRepo, ArticleState, MemoryStore, Tombstone};
 use pizhu::core::text::CharIndex;
 
-/// Small deterministic PRNG (64-bit LCG, high bits).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, bound: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % bound.max(1)
-    }
-}
-
-fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .expect("corpus dir")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            corpus_files(&path, out);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("md" | "txt")
-        ) && !path.ends_with("SOURCE-README.md")
-        {
-            out.push(path);
-        }
-    }
-}
-
-/// Every corpus file (path, contents), in path order.
-fn corpus() -> Vec<(PathBuf, String)> {
-    let mut files = Vec::new();
-    corpus_files(Path::new("tests/fixtures/corpus"), &mut files);
-    files
-        .into_iter()
-        .map(|p| {
-            let text = fs::read_to_string(&p).expect("corpus file");
-            (p, text)
-        })
-        .collect()
-}
-
-/// The HTML body of a feed file (line 5 on).
-fn body(file: &str) -> &str {
-    file.splitn(5, '\n').nth(4).unwrap_or("").trim()
-}
-
-/// A body without the feed's trailing advert: left in, the advert of one body would end the
-/// concatenated article there (the parser drops everything from the last advert on).
-fn without_advert(body: &str) -> &str {
-    let cut = ["获取更多RSS", "獲取更多RSS"]
-        .iter()
-        .filter_map(|m| body.find(m))
-        .min()
-        .and_then(|at| body[..at].rfind("<hr"))
-        .unwrap_or(body.len());
-    &body[..cut]
-}
+#[path = "../tests/support/mod.rs"]
+mod support;
+use support::{body, corpus, without_advert, Lcg};
 
 /// One feed file of at least `bytes` bytes: corpus bodies without their adverts, each in a
 /// `<div>`, in file order.

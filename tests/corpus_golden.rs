@@ -13,9 +13,9 @@ use html5ever::tendril::TendrilSink;
 use markup5ever_rcdom::{Handle, NodeData, RcDom};
 use pizhu::core::article::{self, Article, Block, RunKind, TextKind};
 
-#[path = "corpus_common/mod.rs"]
-mod corpus_common;
-use corpus_common::corpus_files;
+#[path = "support/mod.rs"]
+mod support;
+use support::corpus_files;
 
 fn outline(article: &Article) -> String {
     let mut out = String::new();

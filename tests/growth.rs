@@ -20,9 +20,7 @@
 //! `cargo test --release --test growth -- --nocapture` for the figures in docs/performance.md.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::fs;
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use pizhu::core::annotation::{
@@ -31,6 +29,10 @@ use pizhu::core::annotation::{
 use pizhu::core::article;
 use pizhu::core::store::ArticleState;
 use pizhu::core::text::CharIndex;
+
+#[path = "support/mod.rs"]
+mod support;
+use support::{body, corpus, without_advert, Lcg};
 
 /// Input sizes in bytes and the name printed for them.
 const SIZES: [(usize, &str); 3] = [(10_000, "10 KB"), (100_000, "100 KB"), (1_000_000, "1 MB")];
@@ -41,43 +43,11 @@ const MAX_RATIO: f64 = 30.0;
 /// The small time below which its ratio is not checked.
 const NOISE_FLOOR: Duration = Duration::from_millis(1);
 
-fn corpus_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = fs::read_dir(dir)
-        .expect("corpus dir")
-        .flatten()
-        .map(|e| e.path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            corpus_files(&path, out);
-        } else if matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("md" | "txt")
-        ) && !path.ends_with("SOURCE-README.md")
-        {
-            out.push(path);
-        }
-    }
-}
-
 /// The HTML body (line 5 on) of every corpus file, without the feed advert.
 fn corpus_bodies() -> Vec<String> {
-    let mut files = Vec::new();
-    corpus_files(Path::new("tests/fixtures/corpus"), &mut files);
-    files
+    corpus()
         .iter()
-        .map(|path| {
-            let raw = fs::read_to_string(path).expect("corpus file");
-            let body = raw.splitn(5, '\n').nth(4).unwrap_or("").trim();
-            let cut = ["获取更多RSS", "獲取更多RSS"]
-                .iter()
-                .filter_map(|m| body.find(m))
-                .min()
-                .and_then(|at| body[..at].rfind("<hr"))
-                .unwrap_or(body.len());
-            body[..cut].to_string()
-        })
+        .map(|(_, raw)| without_advert(body(raw)).to_string())
         .collect()
 }
 
@@ -157,19 +127,6 @@ fn figure_feed_file(bodies: &[String], bytes: usize) -> String {
     }
     file.push('\n');
     file
-}
-
-/// Small deterministic PRNG (64-bit LCG, high bits).
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, bound: usize) -> usize {
-        self.0 = self
-            .0
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) as usize) % bound.max(1)
-    }
 }
 
 /// `count` targets of 4 to 40 code points at deterministic places in `text`.

@@ -4,11 +4,11 @@
 
 use std::fs;
 
-use pizhu::core::article::{parse, IncrementalParse};
+use pizhu::core::article::{parse, Article, IncrementalParse};
 
-#[path = "corpus_common/mod.rs"]
-mod corpus_common;
-use corpus_common::corpus_files;
+#[path = "support/mod.rs"]
+mod support;
+use support::corpus_files;
 
 fn corpus() -> Vec<String> {
     corpus_files()
@@ -17,11 +17,22 @@ fn corpus() -> Vec<String> {
         .collect()
 }
 
+/// Step until the article is ready; returns it and the number of steps taken.
+fn to_end(mut parse: IncrementalParse) -> (Article, usize) {
+    let mut steps = 1;
+    loop {
+        if let Some(article) = parse.step() {
+            return (article, steps);
+        }
+        steps += 1;
+    }
+}
+
 #[test]
 fn sliced_parse_equals_one_shot_parse() {
     let files = corpus();
     for raw in &files {
-        let sliced = IncrementalParse::new(raw, None).expect("parses").run();
+        let sliced = to_end(IncrementalParse::new(raw, None).expect("parses")).0;
         assert_eq!(Ok(sliced), parse(raw));
     }
     // About 600 KB of bodies behind one header: more than one tokenizer chunk and walk batch.
@@ -33,14 +44,7 @@ fn sliced_parse_equals_one_shot_parse() {
         }
     }
     let big = format!("<!--1-->\n[大文件](https://example.org/big)\n------\n\n{body}\n");
-    let mut parse_in_steps = IncrementalParse::new(&big, None).expect("parses");
-    let mut steps = 1;
-    let sliced = loop {
-        if let Some(article) = parse_in_steps.step() {
-            break article;
-        }
-        steps += 1;
-    };
+    let (sliced, steps) = to_end(IncrementalParse::new(&big, None).expect("parses"));
     assert!(steps > 10, "a large input takes many steps, took {steps}");
     assert_eq!(Ok(sliced), parse(&big));
 }

@@ -131,25 +131,4 @@ impl IncrementalParse {
             Stage::Taken => None,
         }
     }
-
-    /// Parse to the end in this call (for tests and small inputs).
-    pub fn run(mut self) -> Article {
-        loop {
-            if let Some(article) = self.step() {
-                return article;
-            }
-            if matches!(self.stage, Stage::Taken) {
-                return finish(
-                    Meta::default(),
-                    Route::Html,
-                    Parts {
-                        blocks: Vec::new(),
-                        byline: String::new(),
-                        early_time: None,
-                        page_title: None,
-                    },
-                );
-            }
-        }
-    }
 }

@@ -23,7 +23,7 @@ use super::persist::{self, Repo};
 use super::render::block_pieces;
 use super::state::{AnnotAction, AnnotState};
 use super::toolbar::SelectionToolbar;
-use crate::ui::article_view::ArticleView;
+use crate::ui::article_view::{ArticleRef, ArticleView};
 
 /// Pause after the last change before annotations are written to storage.
 const SAVE_DELAY_MS: u32 = 250;
@@ -67,8 +67,8 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         let review = review.clone();
         let message = message.clone();
         use_effect_with(
-            ArticlePtr(props.article.clone()),
-            move |ArticlePtr(article)| {
+            ArticleRef(props.article.clone()),
+            move |ArticleRef(article)| {
                 let mut slot = repo.borrow_mut();
                 let mut problem = None;
                 if slot.is_none() {
@@ -406,7 +406,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                 state.revision,
                 state.selected.clone(),
                 (*flash).clone(),
-                ArticlePtr(state.article.clone()),
+                ArticleRef(state.article.clone()),
             ),
             move |(_, selected, flash, article)| {
                 block_pieces(
@@ -637,15 +637,6 @@ fn share_controls(
             <button type="button" class="button" onclick={link}>{ "Share link / 分享链接" }</button>
             <button type="button" class="button" onclick={html_export}>{ "HTML" }</button>
         </div>
-    }
-}
-
-#[derive(Clone, Debug)]
-struct ArticlePtr(Rc<Article>);
-
-impl PartialEq for ArticlePtr {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 

@@ -7,7 +7,6 @@
 //! All other inputs are generated deterministically. Short runs (10 samples, 2 s) keep
 //! `cargo bench --bench core` to a few minutes on two cores.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
@@ -15,67 +14,15 @@ use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{parse_document, ParseOpts};
 use markup5ever_rcdom::RcDom;
-use pizhu::core::annotation::{clean_selection, describe_in, layout, Annotation, Workbench};
+use pizhu::core::annotation::{clean_selection, layout, Annotation, Workbench};
 use pizhu::core::article;
 use pizhu::core::store::schema::{decode_article, encode_article};
 use pizhu::core::store::{merge, AnnotationRepo, ArticleState, MemoryStore, Tombstone};
-use pizhu::core::text::CharIndex;
 
 #[path = "../tests/support/mod.rs"]
 mod support;
-use support::{body, corpus, without_advert, Lcg};
-
-/// One feed file of at least `bytes` bytes: corpus bodies without their adverts, each in a
-/// `<div>`, in file order.
-fn big_feed(corpus: &[(PathBuf, String)], bytes: usize) -> String {
-    let mut file = String::from(
-        "<!--1715609823000-->\n[Benchmark 基准](https://example.com/bench)\n------\n\n",
-    );
-    for (_, text) in corpus.iter().cycle() {
-        if file.len() >= bytes {
-            break;
-        }
-        file.push_str("<div>");
-        file.push_str(without_advert(body(text)));
-        file.push_str("</div>");
-    }
-    file.push('\n');
-    file
-}
-
-/// `count` highlights of 2 to 120 code points at deterministic places in a text of
-/// `char_len` code points, as layout input `(id, start, end)`.
-fn highlights(char_len: usize, count: usize, seed: u64) -> Vec<(usize, usize, usize)> {
-    let mut rng = Lcg(seed);
-    (0..count)
-        .map(|id| {
-            let len = 2 + rng.next(119);
-            let start = rng.next(char_len - len);
-            (id, start, start + len)
-        })
-        .collect()
-}
-
-/// `count` annotations on `text`, ids and times deterministic, a note on every third.
-fn annotations(text: &str, key: &str, count: usize, seed: u64) -> Vec<Annotation> {
-    let index = CharIndex::new(text);
-    highlights(index.char_len(), count, seed)
-        .into_iter()
-        .map(|(i, start, end)| Annotation {
-            id: format!("{seed:08x}-0000-4000-8000-{i:012x}"),
-            article: key.to_string(),
-            label: ["fact", "policy", "claim", "number"][i % 4].to_string(),
-            note: if i % 3 == 0 {
-                "需要核实：数字来源不明 (check the source)".to_string()
-            } else {
-                String::new()
-            },
-            created: 1_715_609_823_000 + i as i64,
-            modified: 1_715_609_823_000 + i as i64,
-            target: describe_in(&index, start, end).expect("in range"),
-        })
-        .collect()
-}
+use support::generated::{annotations, big_feed, highlights};
+use support::{body, corpus};
 
 fn state(annotations: Vec<Annotation>, tombstones: Vec<Tombstone>) -> ArticleState {
     ArticleState {

@@ -2,6 +2,8 @@
 //! deterministic pseudo-random input. Each test binary uses a subset, hence `dead_code`.
 #![allow(dead_code)]
 
+pub mod generated;
+
 use std::fs;
 use std::path::PathBuf;
 

@@ -49,3 +49,39 @@ fn legacy_references_in_attributes_stay_literal_before_letters_and_equals() {
     let debug = format!("{article:?}");
     assert!(debug.contains("a=1&copy=2&b=3"), "{debug}");
 }
+
+/// The WHATWG list as web_atoms ships it: `("&name;", first code point, second or 0)`.
+mod upstream {
+    include!("../vendor/web_atoms/entities.rs");
+}
+
+/// html5ever's lookup table answers as upstream's map of every name and every prefix did:
+/// the code points for a name, `(0, 0)` for a prefix of a longer name, nothing otherwise;
+/// checked for every name, every prefix and every key followed by one more character.
+#[test]
+fn entity_table_answers_every_name_and_prefix_like_the_upstream_map() {
+    use std::collections::BTreeMap;
+    let mut expected: BTreeMap<String, (u32, u32)> = BTreeMap::new();
+    for (name, first, second) in upstream::NAMED_ENTITIES.iter() {
+        expected.insert(name[1..].to_string(), (*first, *second));
+    }
+    let names: Vec<String> = expected.keys().cloned().collect();
+    for name in &names {
+        for end in 0..name.len() {
+            expected.entry(name[..end].to_string()).or_insert((0, 0));
+        }
+    }
+    let table = &html5ever::data::NAMED_ENTITIES;
+    for (key, value) in &expected {
+        assert_eq!(table.get(key).copied(), Some(*value), "{key:?}");
+        for next in ['a', 'Z', '1', ';', '&', ' ', 'é'] {
+            let longer = format!("{key}{next}");
+            assert_eq!(
+                table.get(&longer).copied(),
+                expected.get(&longer).copied(),
+                "{longer:?}"
+            );
+        }
+    }
+    assert_eq!(names.len(), 2231, "the whole list is there");
+}

@@ -71,20 +71,51 @@ impl NamedEntities {
     /// ```
     pub fn get(&self, key: &str) -> Option<&'static (u32, u32)> {
         static PREFIX: (u32, u32) = (0, 0);
+        let index = entity_index();
         let name = |i: usize| {
-            let start = if i == 0 { 0 } else { ENTITY_ENDS[i - 1] as usize };
-            &ENTITY_NAMES[start..ENTITY_ENDS[i] as usize]
+            let (start, end) = index.names[i];
+            &ENTITY_TABLE[start as usize..end as usize]
         };
-        let (mut low, mut high) = (0, ENTITY_ENDS.len());
+        let (mut low, mut high) = (0, index.names.len());
         while low < high {
             let mid = (low + high) / 2;
             match name(mid).cmp(key) {
                 core::cmp::Ordering::Less => low = mid + 1,
                 core::cmp::Ordering::Greater => high = mid,
-                core::cmp::Ordering::Equal => return Some(&ENTITY_CODEPOINTS[mid]),
+                core::cmp::Ordering::Equal => return Some(&index.codepoints[mid]),
             }
         }
-        (low < ENTITY_ENDS.len() && name(low).starts_with(key)).then_some(&PREFIX)
+        (low < index.names.len() && name(low).starts_with(key)).then_some(&PREFIX)
     }
+}
+
+/// Where each name lies in `ENTITY_TABLE`, and its code points.
+struct EntityIndex {
+    names: Vec<(u16, u16)>,
+    codepoints: Vec<(u32, u32)>,
+}
+
+/// Built once, on the first named reference the tokenizer sees (a scan of about 25 KB).
+fn entity_index() -> &'static EntityIndex {
+    static INDEX: std::sync::OnceLock<EntityIndex> = std::sync::OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index = EntityIndex {
+            names: Vec::with_capacity(ENTITY_COUNT),
+            codepoints: Vec::with_capacity(ENTITY_COUNT),
+        };
+        let mut chars = ENTITY_TABLE.char_indices();
+        let mut start = 0;
+        while let Some((at, c)) = chars.next() {
+            if c != '=' && c != '+' {
+                continue;
+            }
+            index.names.push((start as u16, at as u16));
+            let first = chars.next().map_or(0, |(_, c)| c as u32);
+            let second = if c == '+' { chars.next().map_or(0, |(_, c)| c as u32) } else { 0 };
+            index.codepoints.push((first, second));
+            start = chars.clone().next().map_or(ENTITY_TABLE.len(), |(at, _)| at);
+        }
+        index
+    })
 }
 include!(concat!(env!("OUT_DIR"), "/generated.rs"));

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what pizhu's build (and, with "test", its tests) need. Idempotent: every tool that is
 # already present at the right version is skipped. Nothing here or later downloads at run time.
-#   tools/install.sh build   wasm32 target, Trunk 0.21.14, wasm-bindgen-cli (= Cargo.lock), wasm-opt
+#   tools/install.sh build   wasm32 target, Trunk 0.21.14, wasm-bindgen-cli (= Cargo.lock), wasm-opt,
+#                            terser
 #   tools/install.sh test    the above, plus Chromium, chromedriver, CJK fonts, playwright-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -10,6 +11,7 @@ say() { printf '\033[1m[tools]\033[0m %s\n' "$*"; }
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.51.4
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
@@ -31,6 +33,11 @@ fi
 if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
   say "installing wasm-opt (binaryen ${BINARYEN_VERSION} from npm)"
   npm install --silent --no-audit --no-fund --prefix .tools "binaryen@${BINARYEN_VERSION}"
+fi
+
+if ! grep -qs "\"version\": \"${TERSER_VERSION}\"" .tools/node_modules/terser/package.json; then
+  say "installing terser ${TERSER_VERSION} from npm (minifies the wasm-bindgen glue after each build)"
+  npm install --silent --no-audit --no-fund --prefix .tools "terser@${TERSER_VERSION}"
 fi
 
 cargo fetch --locked >/dev/null

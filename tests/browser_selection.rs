@@ -10,6 +10,7 @@ use wasm_bindgen_test::*;
 use pizhu::core::annotation::{clean_selection, describe};
 use pizhu::core::article::{self, Article};
 use pizhu::ui::article_view::{ArticleProps, ArticleView};
+use pizhu::ui::chunks::Chunks;
 use pizhu::web::selection::selected_range;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -34,6 +35,7 @@ async fn render(article: Rc<Article>) -> (web_sys::Element, yew::AppHandle<Artic
     let handle = yew::Renderer::<ArticleView>::with_root_and_props(
         root.clone(),
         ArticleProps {
+            chunks: Rc::new(Chunks::new(article.blocks.len())),
             article,
             pieces: Rc::default(),
         },

@@ -10,6 +10,7 @@ use wasm_bindgen_test::*;
 
 use pizhu::core::article;
 use pizhu::ui::article_view::{ArticleProps, ArticleView};
+use pizhu::ui::chunks::Chunks;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -107,6 +108,7 @@ async fn every_dompurify_payload_renders_inertly_inside_the_article() {
         let handle = yew::Renderer::<ArticleView>::with_root_and_props(
             root.clone(),
             ArticleProps {
+                chunks: Rc::new(Chunks::new(parsed.blocks.len())),
                 article: Rc::new(parsed),
                 pieces: Rc::default(),
             },
@@ -145,6 +147,7 @@ async fn article_follows_the_page_contract() {
     let handle = yew::Renderer::<ArticleView>::with_root_and_props(
         root.clone(),
         ArticleProps {
+            chunks: Rc::new(Chunks::new(parsed.blocks.len())),
             article: Rc::new(parsed),
             pieces: Rc::default(),
         },

@@ -4,6 +4,10 @@
 //! Every text leaf is a `<span data-o="N">` whose text starts at code point N of the
 //! canonical text; `<br>` carries `data-o` too. That is the whole DOM-to-offset contract the
 //! selection code relies on. Elements are built from the typed model only: no HTML strings.
+//!
+//! Blocks are direct children of the `<article>`, rendered by chunk components that add no
+//! element of their own; a long article's later chunks arrive after the first paint (see
+//! `chunks`).
 
 use std::rc::Rc;
 
@@ -12,19 +16,26 @@ use yew::prelude::*;
 use crate::core::article::{Article, Block, Run, RunKind, TextKind, TextUnit};
 use crate::web::{dom, timing};
 
+use super::chunks::{Chunks, ChunksRef};
+
 #[derive(Properties)]
 pub struct ArticleProps {
     pub article: Rc<Article>,
     /// Highlight pieces per block (see `annotate::render`); empty means no highlights.
     #[prop_or_default]
     pub pieces: Rc<Vec<Rc<BlockPieces>>>,
+    /// The rendering progress of this article's blocks (`Chunks::new(blocks.len())`), made
+    /// by the parent, which may need a block that is not in the page yet.
+    pub chunks: Rc<Chunks>,
 }
 
-/// Articles compare by identity (see `ArticleRef`); pieces by value (cheap, and unchanged
-/// pieces are the common case).
+/// Articles and progress compare by identity (see `ArticleRef`); pieces by value (cheap, and
+/// unchanged pieces are the common case).
 impl PartialEq for ArticleProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.article, &other.article) && self.pieces == other.pieces
+        Rc::ptr_eq(&self.article, &other.article)
+            && self.pieces == other.pieces
+            && Rc::ptr_eq(&self.chunks, &other.chunks)
     }
 }
 
@@ -62,12 +73,17 @@ impl PartialEq for ArticleRef {
 #[function_component(ArticleView)]
 pub fn article_view(props: &ArticleProps) -> Html {
     let article = props.article.clone();
-    // Keyed by identity: re-opening identical content is still a new render to measure, and
-    // comparing large articles by value on every render would cost more than it saves.
-    use_effect_with(ArticleRef(article.clone()), |_| {
+    let chunks = props.chunks.clone();
+    // Keyed by identity (the progress belongs to one article): re-opening identical content
+    // is still a new render to measure, and comparing large articles by value on every render
+    // would cost more than it saves.
+    use_effect_with(ChunksRef(chunks.clone()), |ChunksRef(chunks)| {
         // Measured to the next animation frame: the article has been laid out and painted.
-        let frame = gloo::render::request_animation_frame(|_| {
+        // The chunks not rendered yet follow from there.
+        let chunks = chunks.clone();
+        let frame = gloo::render::request_animation_frame(move |_| {
             timing::measure("pizhu:render", "pizhu:render-start");
+            chunks.start();
         });
         move || drop(frame)
     });
@@ -90,11 +106,69 @@ pub fn article_view(props: &ArticleProps) -> Html {
             if article.blocks.is_empty() {
                 <p class="empty-body">{ "This article has no body text. 这篇文章没有正文。" }</p>
             }
-            { for (0..article.blocks.len()).map(|index| html! {
-                <BlockView article={ArticleRef(article.clone())} {index}
-                    pieces={props.pieces.get(index).cloned().unwrap_or_default()} />
+            { for (0..chunks.len()).map(|index| html! {
+                <Chunk article={ArticleRef(article.clone())} chunks={chunks.clone()} {index}
+                    pieces={props.pieces.clone()} />
             }) }
         </article>
+    }
+}
+
+#[derive(Properties)]
+struct ChunkProps {
+    article: ArticleRef,
+    chunks: Rc<Chunks>,
+    index: usize,
+    /// Pieces of every block of the article; a chunk compares only its own.
+    pieces: Rc<Vec<Rc<BlockPieces>>>,
+}
+
+impl PartialEq for ChunkProps {
+    fn eq(&self, other: &Self) -> bool {
+        let range = self.chunks.blocks_of(self.index);
+        self.article == other.article
+            && Rc::ptr_eq(&self.chunks, &other.chunks)
+            && self.index == other.index
+            && (Rc::ptr_eq(&self.pieces, &other.pieces)
+                || slice(&self.pieces, &range) == slice(&other.pieces, &range))
+    }
+}
+
+/// `pieces[range]`, clamped (no highlights means an empty list).
+fn slice<'a>(
+    pieces: &'a [Rc<BlockPieces>],
+    range: &std::ops::Range<usize>,
+) -> &'a [Rc<BlockPieces>] {
+    let end = range.end.min(pieces.len());
+    pieces.get(range.start.min(end)..end).unwrap_or_default()
+}
+
+/// A run of blocks as a fragment (no element of its own, so blocks stay children of the
+/// `<article>`): nothing until its turn comes, then its blocks, each memoized on its pieces.
+#[function_component(Chunk)]
+fn chunk(props: &ChunkProps) -> Html {
+    let redraw = use_force_update();
+    let filled = props.chunks.is_filled(props.index);
+    // Register with this article's progress, and report when the blocks are in the DOM.
+    use_effect_with(
+        (ChunksRef(props.chunks.clone()), props.index, filled),
+        move |(ChunksRef(chunks), index, filled)| {
+            chunks.attach(*index, redraw);
+            if *filled {
+                chunks.rendered(*index);
+            }
+            let (chunks, index) = (chunks.clone(), *index);
+            move || chunks.detach(index)
+        },
+    );
+    if !filled {
+        return Html::default();
+    }
+    html! {
+        { for props.chunks.blocks_of(props.index).map(|index| html! {
+            <BlockView article={props.article.clone()} {index}
+                pieces={props.pieces.get(index).cloned().unwrap_or_default()} />
+        }) }
     }
 }
 

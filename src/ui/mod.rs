@@ -4,6 +4,7 @@ mod alert;
 pub mod annotate;
 mod app;
 pub mod article_view;
+pub mod chunks;
 mod loader;
 pub mod open;
 mod sample;

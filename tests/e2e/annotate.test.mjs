@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serveDist, launch, newPage, openApp, SHOTS } from "./harness.mjs";
+import { serveDist, launch, newPage, openApp, megabyteArticle, SHOTS } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -220,4 +220,104 @@ test("labels: rename, recolour, add, and remove a label in use by moving its ann
   await page.reload(); await page.waitForSelector("mark[data-label=policy]");
   assert.match(await page.textContent(".filters"), /官方表态/);
   assert.doesNotMatch(await page.textContent(".filters"), /观点/);
+});
+
+/** Open the 1 MB article through the file input; resolves at its first paint (`pizhu:render`). */
+async function openMegabyte(page) {
+  const renders = await page.evaluate(() => performance.getEntriesByName("pizhu:render").length);
+  await page.setInputFiles("#pizhu-file", [{ name: "1mb.md", mimeType: "text/markdown", buffer: Buffer.from(megabyteArticle()) }]);
+  await page.waitForFunction((n) => performance.getEntriesByName("pizhu:render").length > n
+    && document.querySelector("article h1")?.textContent === "一兆字节文章", renders, { timeout: 60000 });
+}
+
+const renderComplete = (page) => page.waitForFunction(() => performance.getEntriesByName("pizhu:render-complete")
+  .some((e) => e.startTime >= performance.getEntriesByName("pizhu:render-start").at(-1).startTime), null, { timeout: 60000 });
+
+test("a 1 MB article: a selection made at the first paint survives the rest of the blocks arriving, and gets labelled exactly", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  await page.evaluate(() => localStorage.clear());
+  await openMegabyte(page);
+  // Right after the first paint only the first chunks are in the page; select in paragraph 10.
+  const early = await page.evaluate(() => {
+    const paragraphs = [...document.querySelectorAll("article.reader > p")];
+    window.__early = paragraphs;
+    const leaf = paragraphs.find((p) => p.textContent.startsWith("第10段：")).querySelector("span[data-o]");
+    const range = document.createRange(); range.setStart(leaf.firstChild, 4); range.setEnd(leaf.firstChild, 20);
+    const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
+    window.__selected = { node: leaf.firstChild, text: selection.toString() };
+    return { paragraphs: paragraphs.length, text: selection.toString() };
+  });
+  await page.waitForSelector(".selection-toolbar");
+  await renderComplete(page);
+  const after = await page.evaluate(() => {
+    const selection = getSelection();
+    const paragraphs = [...document.querySelectorAll("article.reader > p")];
+    return {
+      paragraphs: paragraphs.length,
+      text: selection.toString(),
+      ranges: selection.rangeCount,
+      sameNodes: selection.anchorNode === window.__selected.node && selection.focusNode === window.__selected.node,
+      offsets: [selection.anchorOffset, selection.focusOffset],
+      // Every paragraph that was there at the first paint is the same node, still in place.
+      earlyKept: window.__early.every((p, i) => p.isConnected && paragraphs[i] === p),
+    };
+  });
+  assert.ok(early.paragraphs < after.paragraphs, `blocks arrived after the selection (${early.paragraphs} -> ${after.paragraphs})`);
+  assert.ok(after.paragraphs > 4500, `all paragraphs rendered (${after.paragraphs})`);
+  assert.equal(after.ranges, 1);
+  assert.equal(after.text, early.text);
+  assert.ok(after.sameNodes, "the selection is still on the same text node");
+  assert.deepEqual(after.offsets, [4, 20]);
+  assert.ok(after.earlyKept, "no block rendered at the first paint was replaced or moved");
+  await page.keyboard.press("1");
+  await page.waitForSelector("mark[data-label=policy]");
+  assert.deepEqual(await highlights(page), [{ label: "policy", text: early.text }]);
+  assert.deepEqual(page.problems, []);
+});
+
+test("a 1 MB article: the panel and J/K scroll to highlights whose blocks have not arrived yet", async () => {
+  const page = await newPage(browser, server.url);
+  await openApp(page, server.url);
+  await page.evaluate(() => localStorage.clear());
+  await openMegabyte(page);
+  await renderComplete(page);
+  // Two highlights, in the middle and near the end, saved; the reload reopens the article.
+  for (const [n, key] of [[2400, "1"], [4700, "2"]]) {
+    await page.evaluate((n) => {
+      const leaf = [...document.querySelectorAll("article.reader > p")]
+        .find((p) => p.textContent.startsWith(`第${n}段：`)).querySelector("span[data-o]");
+      const range = document.createRange(); range.setStart(leaf.firstChild, 6); range.setEnd(leaf.firstChild, 18);
+      const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
+    }, n);
+    await page.waitForSelector(".selection-toolbar");
+    await page.keyboard.press(key);
+    await page.waitForSelector(`mark[data-label=${key === "1" ? "policy" : "fact"}]`);
+  }
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes("example.org/1mb")
+    && localStorage.getItem(k).includes('"fact"')));
+  await page.reload();
+  await page.waitForSelector(".annotation-item >> nth=1", { timeout: 60000 });
+  const inView = (label) => page.waitForFunction((label) => {
+    const mark = document.querySelector(`mark[data-label=${label}]`);
+    if (!mark) return false;
+    const box = mark.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= innerHeight;
+  }, label, { timeout: 10000 });
+  const pending = await page.evaluate(() => ({
+    paragraphs: document.querySelectorAll("article.reader > p").length,
+    last: document.querySelector("mark[data-label=fact]") !== null,
+  }));
+  assert.ok(pending.paragraphs < 4500 && !pending.last, `the last highlight's block is not in the page yet (${pending.paragraphs} paragraphs)`);
+  await page.click(".annotation-item >> nth=1");
+  await inView("fact");
+  // K goes back to the first highlight, in the middle of the article.
+  await page.keyboard.press("k");
+  await inView("policy");
+  await renderComplete(page);
+  await page.waitForTimeout(300);
+  await inView("policy");
+  await page.keyboard.press("j");
+  await inView("fact");
+  assert.deepEqual(page.problems, []);
 });

@@ -76,3 +76,15 @@ export function corpusFiles(dir = join(FIXTURES, "corpus")) {
     return /\.(md|txt)$/.test(name) && name !== "SOURCE-README.md" ? [path] : [];
   }).sort();
 }
+
+/** A feed file of about 1 MB: some 4,800 paragraphs "第N段：" + two sentences, at `url`. */
+export function megabyteArticle(url = "https://example.org/1mb") {
+  const sentences = [
+    "外交部发言人在例行记者会上表示，有关政策不会改变，双方将继续保持沟通。",
+    "根据官方公布的数据，今年前十个月的出口同比增长了百分之七点三。",
+    "分析人士认为，这一表态意味着谈判短期内难以取得突破，市场仍需观望。",
+  ];
+  let body = "";
+  for (let i = 0; Buffer.byteLength(body) < 1024 * 1024; i++) body += `<p>第${i}段：${sentences[i % 3]}${sentences[(i + 1) % 3]}</p>`;
+  return `<!--1700000000000-->\n[一兆字节文章](${url})\n------\n\n${body}\n`;
+}

@@ -24,6 +24,7 @@ use super::render::block_pieces;
 use super::state::{AnnotAction, AnnotState};
 use super::toolbar::SelectionToolbar;
 use crate::ui::article_view::{ArticleRef, ArticleView};
+use crate::ui::chunks::{block_at, Chunks};
 
 /// Pause after the last change before annotations are written to storage.
 const SAVE_DELAY_MS: u32 = 250;
@@ -285,13 +286,29 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         });
     }
 
+    // Which of a long article's blocks are in the page yet (see `ui::chunks`).
+    let chunks = use_memo(ArticleRef(state.article.clone()), |article| {
+        Rc::new(Chunks::new(article.0.blocks.len()))
+    });
+
     let open = {
         let dispatch = state.dispatcher();
         let flash = flash.clone();
         let flash_timer = flash_timer.clone();
+        let (state, chunks) = (state.clone(), (*chunks).clone());
         Callback::from(move |id: String| {
             dispatch.dispatch(AnnotAction::Select(Some(id.clone())));
-            scroll_to_highlight(&id);
+            // The highlight's block may still be on its way into the page: scroll once it is.
+            let start = state.bench.anchored(&id).span().map(|(start, _)| start);
+            let block = start.and_then(|start| block_at(&state.article.blocks, start));
+            let block = block.unwrap_or(0);
+            let (target, progress) = (id.clone(), chunks.clone());
+            chunks.when_rendered(block, move || {
+                // While blocks are still being inserted above it, a smooth scroll would end
+                // where the highlight was when it began; an instant one lets the browser's
+                // scroll anchoring keep the highlight in view as they arrive.
+                scroll_to_highlight(&target, progress.is_settled(block))
+            });
             flash.set(Some(id));
             let flash = flash.clone();
             *flash_timer.borrow_mut() = Some(Timeout::new(1_200, move || flash.set(None)));
@@ -459,7 +476,8 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     html! {
         <div class="workspace">
             <div class="reader-column" ref={reader} {onclick}>
-                <ArticleView article={state.article.clone()} pieces={(*pieces).clone()} />
+                <ArticleView article={state.article.clone()} pieces={(*pieces).clone()}
+                    chunks={(*chunks).clone()} />
             </div>
             if let Some(problem) = &state.storage_error {
                 <div class="alert error storage-alert" role="alert">{ problem.clone() }</div>
@@ -640,7 +658,7 @@ fn share_controls(
     }
 }
 
-fn scroll_to_highlight(id: &str) {
+fn scroll_to_highlight(id: &str, smooth: bool) {
     let selector = format!(
         "mark[data-annotation-id=\"{}\"]",
         id.replace(['"', '\\'], "")
@@ -649,7 +667,11 @@ fn scroll_to_highlight(id: &str) {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_behavior(web_sys::ScrollBehavior::Smooth);
+    options.set_behavior(if smooth {
+        web_sys::ScrollBehavior::Smooth
+    } else {
+        web_sys::ScrollBehavior::Instant
+    });
     options.set_block(web_sys::ScrollLogicalPosition::Center);
     mark.scroll_into_view_with_scroll_into_view_options(&options);
 }

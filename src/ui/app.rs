@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -37,13 +38,16 @@ pub fn app() -> Html {
             }
             let base = (name == SAMPLE_NAME).then(dom::page_base).flatten();
             let dispatch = dispatch.clone();
-            let remembered = std::str::from_utf8(&bytes).ok().map(str::to_string);
+            let remembered: Option<Rc<str>> = std::str::from_utf8(&bytes).ok().map(Rc::from);
             let label = name.clone();
             let done = Callback::from(move |result: Result<_, ParseError>| match result {
                 Ok(opened) => {
                     dispatch.dispatch(Action::Open(opened));
-                    if let Some(text) = &remembered {
-                        remember_last(&dispatch, &label, text);
+                    // In a task of its own: writing a 1 MB text to localStorage takes about
+                    // 10 ms, which the article's first render should not wait for.
+                    if let Some(text) = remembered.clone() {
+                        let (dispatch, label) = (dispatch.clone(), label.clone());
+                        Timeout::new(0, move || remember_last(&dispatch, &label, &text)).forget();
                     }
                 }
                 Err(error) => dispatch.dispatch(Action::Fail(format!("{label}: {error}"))),

@@ -94,7 +94,13 @@ pub enum AnnotAction {
 
 impl AnnotState {
     pub fn new(article: Rc<Article>) -> Self {
-        let bench = Workbench::open(article.storage_key(), ArticleState::new(), &article.text);
+        Self::open(article, ArticleState::new())
+    }
+
+    /// The article with `doc`, its stored annotations, anchored over its text (once: that
+    /// builds an index over the whole text, a few milliseconds for a 1 MB article).
+    pub fn open(article: Rc<Article>, doc: ArticleState) -> Self {
+        let bench = Workbench::open(article.storage_key(), doc, &article.text);
         Self {
             article,
             bench,
@@ -131,8 +137,7 @@ impl Reducible for AnnotState {
                 error,
                 notice,
             } => {
-                let mut fresh = AnnotState::new(article.clone());
-                fresh.bench = Workbench::open(article.storage_key(), doc, &article.text);
+                let mut fresh = AnnotState::open(article, doc);
                 fresh.labels = labels;
                 fresh.storage_error = error;
                 fresh.storage_notice = notice.or(next.storage_notice);

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, statSync } from "node:fs";
-import { serveDist, launch, newPage, corpusFiles } from "./harness.mjs";
+import { serveDist, launch, newPage, corpusFiles, megabyteArticle, startTaskTrace, stopTaskTrace } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -99,36 +99,41 @@ test("10,000 annotations load from localStorage", async () => {
   assert.ok(load <= 200, `loading 10,000 annotations took ${load} ms`);
 });
 
-test("a 1 MB article: opens, can be annotated; long tasks and wasm memory reported", async () => {
-  const sentences = [
-    "外交部发言人在例行记者会上表示，有关政策不会改变，双方将继续保持沟通。",
-    "根据官方公布的数据，今年前十个月的出口同比增长了百分之七点三。",
-    "分析人士认为，这一表态意味着谈判短期内难以取得突破，市场仍需观望。",
-  ];
-  let body = "";
-  for (let i = 0; Buffer.byteLength(body) < 1024 * 1024; i++) body += `<p>第${i}段：${sentences[i % 3]}${sentences[(i + 1) % 3]}</p>`;
-  const file = `<!--1700000000000-->\n[一兆字节文章](https://example.org/1mb)\n------\n\n${body}\n`;
-  const context = await browser.newContext();
+test("a 1 MB article: opens and can be annotated with no task over 50 ms; wasm memory under 64 MB", async () => {
+  const file = megabyteArticle();
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
   await context.addInitScript(() => {
     window.__longTasks = [];
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration }); })
       .observe({ type: "longtask", buffered: true });
     addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; });
+    // Playwright's setInputFiles builds the File in the page with its own script (100-300 ms
+    // for 1 MB: a task of the test harness, not of the app; a real file picker runs no script)
+    // and dispatches the change event at its end. Tasks are counted from that event.
+    addEventListener("change", (e) => {
+      if (e.target.id === "pizhu-file") { window.__changeAt = performance.now(); performance.mark("test:open"); }
+    }, true);
   });
   const page = await context.newPage();
   await page.goto(server.url); await page.waitForSelector("article h1");
   await page.evaluate(() => { window.__longTasks = []; });
+  await startTaskTrace(browser, page);
   await page.setInputFiles("#pizhu-file", [{ name: "1mb.md", mimeType: "text/markdown", buffer: Buffer.from(file) }]);
   await page.waitForFunction(() => document.querySelector("article h1")?.textContent === "一兆字节文章", null, { timeout: 60000 });
-  await page.waitForFunction(() => performance.getEntriesByName("pizhu:render").length >= 2, null, { timeout: 60000 });
-  const figures = await page.evaluate(() => ({
-    parse: performance.getEntriesByName("pizhu:parse").at(-1).duration,
-    render: performance.getEntriesByName("pizhu:render").at(-1).duration,
-    longest: Math.max(0, ...window.__longTasks),
-    longTasks: window.__longTasks.length,
-    memoryMB: window.__wasm?.memory ? window.__wasm.memory.buffer.byteLength / 1048576 : null,
-  }));
-  // Annotate something near the end.
+  await page.waitForFunction(() => performance.getEntriesByName("pizhu:render-complete").some((e) => e.startTime >= window.__changeAt), null, { timeout: 60000 });
+  await page.waitForTimeout(300);
+  const opened = await page.evaluate(() => {
+    const measure = (name) => performance.getEntriesByName(name).filter((e) => e.startTime >= window.__changeAt).at(-1)?.duration;
+    window.__annotateAt = performance.now();
+    performance.mark("test:annotate");
+    return {
+      parse: measure("pizhu:parse"), render: measure("pizhu:render"), complete: measure("pizhu:render-complete"),
+      blocks: document.querySelectorAll("article.reader > p").length,
+      long: window.__longTasks.filter((t) => t.start >= window.__changeAt).map((t) => t.duration),
+      harness: window.__longTasks.filter((t) => t.start < window.__changeAt).map((t) => t.duration),
+    };
+  });
+  // Annotate near the end: select, the toolbar, press 1, the highlight, the panel, the save.
   await page.evaluate(() => {
     const leaf = [...document.querySelectorAll("article.reader > p:not(.meta-line) span[data-o]")].at(-1);
     const range = document.createRange(); range.setStart(leaf.firstChild, 4); range.setEnd(leaf.firstChild, 16);
@@ -137,7 +142,34 @@ test("a 1 MB article: opens, can be annotated; long tasks and wasm memory report
   await page.waitForSelector(".selection-toolbar");
   await page.keyboard.press("1");
   await page.waitForSelector("mark[data-label=policy]");
-  console.log(`# 1 MB article: pizhu:parse ${figures.parse.toFixed(0)} ms, pizhu:render ${figures.render.toFixed(0)} ms, longest task ${figures.longest.toFixed(0)} ms (${figures.longTasks} over 50 ms), wasm memory ${figures.memoryMB?.toFixed(1)} MB`);
-  assert.ok(figures.memoryMB === null || figures.memoryMB < 64, "wasm memory stays under 64 MB");
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.includes("example.org/1mb") && localStorage.getItem(k).includes('"policy"')));
+  await page.waitForTimeout(300);
+  const annotated = await page.evaluate(() => ({
+    annotate: performance.getEntriesByName("pizhu:annotate").at(-1)?.duration,
+    long: window.__longTasks.filter((t) => t.start >= window.__annotateAt).map((t) => t.duration),
+    memoryMB: window.__wasm?.memory ? window.__wasm.memory.buffer.byteLength / 1048576 : null,
+  }));
+  const tasks = await stopTaskTrace(browser, "test:open");
+  const split = await page.evaluate(() => window.__annotateAt - window.__changeAt);
+  const phase = (from, to) => tasks.filter((t) => t.start >= from && t.start < to);
+  const [openTasks, annotateTasks] = [phase(0, split), phase(split, Infinity)];
+  const longest = (ts, key) => ts.reduce((a, t) => (t[key] > a[key] ? t : a), { wall: 0, cpu: 0 });
+  const [openCpu, annotateCpu] = [openTasks, annotateTasks].map((ts) => longest(ts, "cpu").cpu);
+  const [openWall, annotateWall] = [openTasks, annotateTasks].map((ts) => longest(ts, "wall").wall);
+  const list = (ts) => (ts.length ? ts.map((t) => t.toFixed(0)).join(", ") + " ms" : "none");
+  console.log(`# 1 MB article (${opened.blocks} paragraphs): pizhu:parse ${opened.parse.toFixed(0)} ms, pizhu:render (first paint) ${opened.render.toFixed(0)} ms, pizhu:render-complete ${opened.complete.toFixed(0)} ms`);
+  console.log(`# 1 MB article, opening (${openTasks.length} tasks): longest ${openWall.toFixed(1)} ms wall, ${openCpu.toFixed(1)} ms main-thread CPU; long tasks (over 50 ms wall): ${list(opened.long)}`);
+  console.log(`# 1 MB article, annotating near the end (${annotateTasks.length} tasks): pizhu:annotate ${annotated.annotate?.toFixed(1)} ms; longest ${annotateWall.toFixed(1)} ms wall, ${annotateCpu.toFixed(1)} ms main-thread CPU; long tasks: ${list(annotated.long)}; wasm memory ${annotated.memoryMB?.toFixed(1)} MB`);
+  console.log(`# (not counted: the test harness's setInputFiles task, ${list(opened.harness)})`);
+  assert.ok(annotated.memoryMB === null || annotated.memoryMB < 64, "wasm memory stays under 64 MB");
+  // The budget: no task over 50 ms. It is asserted on each task's main-thread CPU time from a
+  // Chromium trace, because on a build machine shared with other jobs a task's wall time also
+  // counts whatever ran instead of the page (measured on the 2-core build machine under a
+  // load average of 8: a task of 11 ms CPU took 162 ms wall). The wall time, which is what a
+  // reader feels on their own machine, is printed, and fails only past 250 ms, as a guard
+  // against waits that use no CPU.
+  assert.ok(openCpu <= 50, `opening: a task used ${openCpu} ms of CPU`);
+  assert.ok(annotateCpu <= 50, `annotating: a task used ${annotateCpu} ms of CPU`);
+  assert.ok(Math.max(openWall, annotateWall) <= 250, `a task took ${Math.max(openWall, annotateWall)} ms`);
   await context.close();
 });

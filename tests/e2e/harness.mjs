@@ -2,7 +2,7 @@
 // Debian's Chromium through playwright-core (never a downloaded browser).
 import { createServer } from "node:http";
 import { readFile, mkdir } from "node:fs/promises";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync, writeFileSync } from "node:fs";
 import { extname, join, normalize, resolve } from "node:path";
 import { chromium } from "playwright-core";
 
@@ -87,4 +87,32 @@ export function megabyteArticle(url = "https://example.org/1mb") {
   let body = "";
   for (let i = 0; Buffer.byteLength(body) < 1024 * 1024; i++) body += `<p>第${i}段：${sentences[i % 3]}${sentences[(i + 1) % 3]}</p>`;
   return `<!--1700000000000-->\n[一兆字节文章](${url})\n------\n\n${body}\n`;
+}
+
+/**
+ * Start a Chromium trace of the tasks on the page's main thread (call `stopTaskTrace` to get
+ * them). Each task has its wall time and its main-thread CPU time: on a machine shared with
+ * other work the wall time includes whatever ran instead of the page, the CPU time does not.
+ */
+export async function startTaskTrace(browser, page) {
+  await browser.startTracing(page, { categories: ["toplevel", "blink.user_timing"] });
+}
+
+/**
+ * Stop the trace; return the main-thread tasks from the User Timing mark `from` on, as
+ * { start, wall, cpu } in ms, `start` counted from the mark. With TRACE_FILE=path the raw
+ * trace is saved too (it opens in the DevTools Performance panel).
+ */
+export async function stopTaskTrace(browser, from) {
+  const raw = await browser.stopTracing();
+  if (process.env.TRACE_FILE) writeFileSync(process.env.TRACE_FILE, raw);
+  const trace = JSON.parse(raw.toString());
+  const events = trace.traceEvents ?? trace;
+  const mark = events.find((e) => e.name === from && e.cat?.includes("blink.user_timing"));
+  if (!mark) throw new Error(`mark ${from} is not in the trace`);
+  // Top-level tasks of the renderer main thread that recorded the mark.
+  return events
+    .filter((e) => e.ph === "X" && e.name === "ThreadControllerImpl::RunTask" && e.pid === mark.pid
+      && e.tid === mark.tid && e.ts >= mark.ts)
+    .map((e) => ({ start: (e.ts - mark.ts) / 1000, wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
 }

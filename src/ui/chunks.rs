@@ -53,6 +53,8 @@ struct Inner {
     waiting: Vec<Waiting>,
     /// The first paint happened, so the background fill may run.
     started: bool,
+    /// `pizhu:render-complete` was measured: nothing is left to do.
+    done: bool,
     /// The pending step of the background fill (a frame, then a task of its own) or the
     /// frame that measures the end; dropping them cancels them.
     frame: Option<AnimationFrame>,
@@ -144,9 +146,17 @@ impl Chunks {
     pub fn start(self: &Rc<Self>) {
         self.inner.borrow_mut().started = true;
         if self.is_complete() {
-            timing::measure("pizhu:render-complete", "pizhu:render-start");
+            self.finish();
         } else {
             self.schedule();
+        }
+    }
+
+    fn finish(&self) {
+        let mut inner = self.inner.borrow_mut();
+        if !inner.done {
+            inner.done = true;
+            timing::measure("pizhu:render-complete", "pizhu:render-start");
         }
     }
 
@@ -190,7 +200,7 @@ impl Chunks {
     /// still empty. One chunk per frame keeps each frame's style and layout work small too.
     fn schedule(self: &Rc<Self>) {
         let mut inner = self.inner.borrow_mut();
-        if inner.frame.is_some() || inner.timer.is_some() {
+        if inner.done || inner.frame.is_some() || inner.timer.is_some() {
             return;
         }
         let weak = Rc::downgrade(self);
@@ -199,7 +209,7 @@ impl Chunks {
             inner.frame = Some(gloo::render::request_animation_frame(move |_| {
                 if let Some(chunks) = weak.upgrade() {
                     chunks.inner.borrow_mut().frame.take();
-                    timing::measure("pizhu:render-complete", "pizhu:render-start");
+                    chunks.finish();
                 }
             }));
             return;
@@ -224,7 +234,13 @@ impl Chunks {
             let mut inner = self.inner.borrow_mut();
             inner.timer.take();
             let Some(next) = inner.filled.iter().position(|f| !f) else {
-                // Every chunk is filled; the last ones report when rendered.
+                // Every chunk is filled (the last ones perhaps out of turn): those still
+                // rendering go on when they report; if none is, measure the end.
+                let all = inner.rendered.iter().all(|r| *r);
+                drop(inner);
+                if all {
+                    self.schedule();
+                }
                 return;
             };
             inner.filled[next] = true;

@@ -302,12 +302,14 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             let start = state.bench.anchored(&id).span().map(|(start, _)| start);
             let block = start.and_then(|start| block_at(&state.article.blocks, start));
             let block = block.unwrap_or(0);
-            let (target, progress) = (id.clone(), chunks.clone());
+            // Weak: the callback waits inside the progress it reads.
+            let (target, progress) = (id.clone(), Rc::downgrade(&chunks));
             chunks.when_rendered(block, move || {
                 // While blocks are still being inserted above it, a smooth scroll would end
                 // where the highlight was when it began; an instant one lets the browser's
                 // scroll anchoring keep the highlight in view as they arrive.
-                scroll_to_highlight(&target, progress.is_settled(block))
+                let settled = progress.upgrade().is_some_and(|c| c.is_settled(block));
+                scroll_to_highlight(&target, settled)
             });
             flash.set(Some(id));
             let flash = flash.clone();

@@ -6,11 +6,11 @@
 use html5ever::driver::Parser;
 use html5ever::parse_document;
 use html5ever::tendril::{StrTendril, TendrilSink};
-use markup5ever_rcdom::{Handle, RcDom};
 
+use super::dom::{Dom, DomSink, NodeId};
 use super::walk::Walker;
 use super::{
-    content_root, finish, parse_opts, parse_with_base, prepare, Article, Meta, ParseError, Parts,
+    content_root, finish, parse_opts, parse_prepared, prepare, Article, Meta, ParseError, Parts,
     Route,
 };
 
@@ -23,13 +23,12 @@ const SMALL_INPUT: usize = 128 * 1024;
 
 enum Stage {
     Feeding {
-        parser: Box<Parser<RcDom>>,
+        parser: Box<Parser<DomSink>>,
         pos: usize,
     },
     Walking {
-        // Kept alive while its nodes are walked.
-        _dom: Box<RcDom>,
-        children: Vec<Handle>,
+        dom: Box<Dom>,
+        children: Vec<NodeId>,
         next: usize,
         walker: Box<Walker>,
         page_title: Option<String>,
@@ -51,7 +50,7 @@ impl IncrementalParse {
     pub fn new(input: &str, fallback_base: Option<&str>) -> Result<Self, ParseError> {
         let prepared = prepare(input, fallback_base)?;
         if prepared.route != Route::Html || input.len() <= SMALL_INPUT {
-            let article = parse_with_base(input, fallback_base)?;
+            let article = parse_prepared(prepared);
             return Ok(Self {
                 meta: Meta::default(),
                 body: String::new(),
@@ -64,7 +63,7 @@ impl IncrementalParse {
             body: prepared.body.to_string(),
             base: prepared.base,
             stage: Stage::Feeding {
-                parser: Box::new(parse_document(RcDom::default(), parse_opts())),
+                parser: Box::new(parse_document(DomSink::default(), parse_opts())),
                 pos: 0,
             },
         })
@@ -84,9 +83,9 @@ impl IncrementalParse {
                 } else {
                     let dom = parser.finish();
                     let (root, page_title) = content_root(&dom);
-                    let children: Vec<Handle> = root.children.borrow().iter().cloned().collect();
+                    let children: Vec<NodeId> = dom.children(root).collect();
                     Stage::Walking {
-                        _dom: Box::new(dom),
+                        dom: Box::new(dom),
                         children,
                         next: 0,
                         walker: Box::new(Walker::new(self.base.as_deref())),
@@ -96,20 +95,20 @@ impl IncrementalParse {
                 None
             }
             Stage::Walking {
-                _dom,
+                dom,
                 children,
                 next,
                 mut walker,
                 page_title,
             } => {
                 let end = (next + WALK_BATCH).min(children.len());
-                for child in &children[next..end] {
+                for &child in &children[next..end] {
                     // Depth 1: the children of the content root, as in a one-shot walk.
-                    walker.node(child, 1);
+                    walker.node(&dom, child, 1);
                 }
                 if end < children.len() {
                     self.stage = Stage::Walking {
-                        _dom,
+                        dom,
                         children,
                         next: end,
                         walker,

@@ -4,61 +4,64 @@
 //! 1x1 trackers. Only http(s) sources pass; YouTube iframes become click-to-load embeds and
 //! every other iframe or video becomes a link card.
 
-use markup5ever_rcdom::{Handle, NodeData};
+use super::dom::{Dom, NodeId};
 
 use super::model::{Block, Image, TextUnit};
 use super::url::{check_url, youtube_id, UrlUse};
-use super::walk::{attr, tag};
 
 const LAZY_SOURCES: [&str; 4] = ["data-src", "data-original", "data-lazy-src", "data-url"];
 
 /// The best checked source of an `<img>`, or None for placeholders, trackers and bad URLs.
-pub fn image(handle: &Handle, base: Option<&str>) -> Option<Image> {
-    if is_tracker(handle) {
+pub fn image(dom: &Dom, handle: NodeId, base: Option<&str>) -> Option<Image> {
+    if is_tracker(dom, handle) {
         return None;
     }
-    let alt = attr(handle, "alt").unwrap_or_default().trim().to_string();
-    let candidates = std::iter::once(attr(handle, "src"))
-        .chain(LAZY_SOURCES.iter().map(|name| attr(handle, name)))
+    let alt = dom
+        .attr(handle, "alt")
+        .unwrap_or_default()
+        .trim()
+        .to_string();
+    let candidates = std::iter::once(dom.attr(handle, "src"))
+        .chain(LAZY_SOURCES.iter().map(|name| dom.attr(handle, name)))
         .flatten()
         .chain(
             ["srcset", "data-srcset"]
                 .iter()
-                .filter_map(|name| attr(handle, name))
-                .filter_map(|set| largest_candidate(&set)),
+                .filter_map(|name| dom.attr(handle, name))
+                .filter_map(largest_candidate),
         );
     let src = candidates
-        .filter_map(|raw| check_url(&raw, base, UrlUse::Media))
+        .filter_map(|raw| check_url(raw, base, UrlUse::Media))
         .next()
         .filter(|src| !is_interface_icon(src))?;
     Some(Image { src, alt })
 }
 
 /// A `<picture>`: its `<img>` if usable, else the largest `<source srcset>` candidate.
-pub fn picture(handle: &Handle, base: Option<&str>) -> Option<Image> {
-    let children: Vec<Handle> = handle.children.borrow().iter().cloned().collect();
-    let img = children.iter().find(|c| tag(c).as_deref() == Some("img"));
-    if let Some(found) = img.and_then(|i| image(i, base)) {
+pub fn picture(dom: &Dom, handle: NodeId, base: Option<&str>) -> Option<Image> {
+    let img = dom.children(handle).find(|&c| dom.tag(c) == Some("img"));
+    if let Some(found) = img.and_then(|i| image(dom, i, base)) {
         return Some(found);
     }
     let alt = img
-        .and_then(|i| attr(i, "alt"))
+        .and_then(|i| dom.attr(i, "alt"))
         .unwrap_or_default()
         .trim()
         .to_string();
-    children
-        .iter()
-        .filter(|c| tag(c).as_deref() == Some("source"))
-        .filter_map(|s| attr(s, "srcset"))
-        .filter_map(|set| largest_candidate(&set))
-        .find_map(|raw| check_url(&raw, base, UrlUse::Media))
+    dom.children(handle)
+        .filter(|&c| dom.tag(c) == Some("source"))
+        .filter_map(|s| dom.attr(s, "srcset"))
+        .filter_map(largest_candidate)
+        .find_map(|raw| check_url(raw, base, UrlUse::Media))
         .map(|src| Image { src, alt })
 }
 
 /// An `<iframe>`: YouTube stays an embed, anything else with a usable URL becomes a link.
-pub fn iframe(handle: &Handle, base: Option<&str>) -> Option<Block> {
-    let raw = attr(handle, "src").or_else(|| attr(handle, "data-src"))?;
-    let url = check_url(&raw, base, UrlUse::Media)?;
+pub fn iframe(dom: &Dom, handle: NodeId, base: Option<&str>) -> Option<Block> {
+    let raw = dom
+        .attr(handle, "src")
+        .or_else(|| dom.attr(handle, "data-src"))?;
+    let url = check_url(raw, base, UrlUse::Media)?;
     if let Some(id) = youtube_id(&url) {
         return Some(Block::YouTube {
             id,
@@ -73,25 +76,24 @@ pub fn iframe(handle: &Handle, base: Option<&str>) -> Option<Block> {
 }
 
 /// A `<video>`: a link card to its source, with its poster when that is a usable image.
-pub fn video(handle: &Handle, base: Option<&str>) -> Option<Block> {
-    let direct = attr(handle, "src");
+pub fn video(dom: &Dom, handle: NodeId, base: Option<&str>) -> Option<Block> {
+    let direct = dom.attr(handle, "src");
     let from_source = || {
-        handle
-            .children
-            .borrow()
-            .iter()
-            .filter(|c| tag(c).as_deref() == Some("source"))
-            .find_map(|c| attr(c, "src"))
+        dom.children(handle)
+            .filter(|&c| dom.tag(c) == Some("source"))
+            .find_map(|c| dom.attr(c, "src"))
     };
     let raw = direct.or_else(from_source)?;
-    let url = check_url(&raw, base, UrlUse::Media)?;
+    let url = check_url(raw, base, UrlUse::Media)?;
     if let Some(id) = youtube_id(&url) {
         return Some(Block::YouTube {
             id,
             caption: TextUnit::default(),
         });
     }
-    let poster = attr(handle, "poster").and_then(|p| check_url(&p, base, UrlUse::Media));
+    let poster = dom
+        .attr(handle, "poster")
+        .and_then(|p| check_url(p, base, UrlUse::Media));
     Some(Block::VideoLink {
         url,
         poster,
@@ -100,7 +102,7 @@ pub fn video(handle: &Handle, base: Option<&str>) -> Option<Block> {
 }
 
 /// The widest candidate of a `srcset` ("url 240w, url 800w" or "url 1x, url 2x").
-fn largest_candidate(srcset: &str) -> Option<String> {
+fn largest_candidate(srcset: &str) -> Option<&str> {
     srcset
         .split(',')
         .filter_map(|candidate| {
@@ -110,11 +112,11 @@ fn largest_candidate(srcset: &str) -> Option<String> {
                 .next()
                 .and_then(|d| descriptor_milli(d.trim_end_matches(['w', 'x'])))
                 .unwrap_or(1000);
-            Some((url.to_string(), weight))
+            Some((url, weight))
         })
         .fold(
             None,
-            |best: Option<(String, u64)>, (url, weight)| match best {
+            |best: Option<(&str, u64)>, (url, weight)| match best {
                 Some((_, w)) if w >= weight => best,
                 _ => Some((url, weight)),
             },
@@ -144,13 +146,13 @@ fn descriptor_milli(number: &str) -> Option<u64> {
 }
 
 /// 1x1 (or 0x0) images are counters, not pictures.
-fn is_tracker(handle: &Handle) -> bool {
+fn is_tracker(dom: &Dom, handle: NodeId) -> bool {
     let tiny = |name| {
-        attr(handle, name)
+        dom.attr(handle, name)
             .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
             .is_some_and(|v| v <= 1)
     };
-    matches!(handle.data, NodeData::Element { .. }) && tiny("width") && tiny("height")
+    dom.tag(handle).is_some() && tiny("width") && tiny("height")
 }
 
 /// Site chrome that feeds leak into bodies (zoom icons and the like), not article images.
@@ -176,16 +178,13 @@ mod tests {
         assert_eq!(descriptor_milli("1e3"), None);
         assert_eq!(descriptor_milli("-1"), None);
         assert_eq!(
-            largest_candidate("a.jpg 240w, b.jpg 800w, c.jpg 640w").as_deref(),
+            largest_candidate("a.jpg 240w, b.jpg 800w, c.jpg 640w"),
             Some("b.jpg")
         );
         assert_eq!(
-            largest_candidate("a.jpg, b.jpg 1.5x, c.jpg 2x").as_deref(),
+            largest_candidate("a.jpg, b.jpg 1.5x, c.jpg 2x"),
             Some("c.jpg")
         );
-        assert_eq!(
-            largest_candidate("a.jpg 2x, b.jpg 1.75x").as_deref(),
-            Some("a.jpg")
-        );
+        assert_eq!(largest_candidate("a.jpg 2x, b.jpg 1.75x"), Some("a.jpg"));
     }
 }

@@ -7,6 +7,7 @@
 mod builder;
 mod canonical;
 mod cleanup;
+mod dom;
 mod error;
 mod feed;
 mod incremental;
@@ -19,14 +20,14 @@ mod walk;
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{parse_document, ParseOpts};
-use markup5ever_rcdom::{Handle, RcDom};
 
 pub use error::ParseError;
 pub use incremental::IncrementalParse;
 pub use model::{Article, Block, Image, Meta, Run, RunKind, SourceKind, Style, TextKind, TextUnit};
 
+use dom::{Dom, DomSink, NodeData, NodeId, DOCUMENT};
 use model::Style as RunStyle;
-use walk::{tag, text_content, Walker};
+use walk::{text_content, Walker};
 
 /// The largest input pizhu accepts, in bytes. Far above any real article (the corpus's
 /// largest is under 50 KB) and small enough to keep the page responsive.
@@ -52,13 +53,17 @@ pub fn parse(input: &str) -> Result<Article, ParseError> {
 /// As `parse`, resolving relative URLs against `fallback_base` when the input names no
 /// absolute URL of its own (the app's sample article uses this for its bundled picture).
 pub fn parse_with_base(input: &str, fallback_base: Option<&str>) -> Result<Article, ParseError> {
-    let prepared = prepare(input, fallback_base)?;
+    Ok(parse_prepared(prepare(input, fallback_base)?))
+}
+
+/// Read a checked input in one go.
+pub(crate) fn parse_prepared(prepared: Prepared<'_>) -> Article {
     let parts = match prepared.route {
         Route::Text => text_parts(prepared.body),
         Route::DeepText => text_parts(&nesting::strip_tags(prepared.body)),
         Route::Html => html_parts(prepared.body, prepared.base.as_deref()),
     };
-    Ok(finish(prepared.meta, prepared.route, parts))
+    finish(prepared.meta, prepared.route, parts)
 }
 
 /// How a body is read: as HTML, as plain text, or as text because it nests too deeply.
@@ -187,28 +192,29 @@ pub(crate) fn parse_opts() -> ParseOpts {
 }
 
 /// The element whose content is the article, and the page's `<title>` if it has one.
-pub(crate) fn content_root(dom: &RcDom) -> (Handle, Option<String>) {
-    let page_title = find_first(&dom.document, "title")
+pub(crate) fn content_root(dom: &Dom) -> (NodeId, Option<String>) {
+    let [title, article, main, body] = find_first(dom, ["title", "article", "main", "body"]);
+    let page_title = title
         .map(|t| {
-            text_content(&t)
+            text_content(dom, t)
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ")
         })
         .filter(|t| !t.is_empty());
-    let root = find_first(&dom.document, "article")
-        .or_else(|| find_first(&dom.document, "main"))
+    let root = article
+        .or(main)
         .filter(|_| page_title.is_some())
-        .or_else(|| find_first(&dom.document, "body"))
-        .unwrap_or_else(|| dom.document.clone());
+        .or(body)
+        .unwrap_or(DOCUMENT);
     (root, page_title)
 }
 
 fn html_parts(body: &str, base: Option<&str>) -> Parts {
-    let dom = parse_document(RcDom::default(), parse_opts()).one(body);
+    let dom = parse_document(DomSink::default(), parse_opts()).one(body);
     let (root, page_title) = content_root(&dom);
     let mut walker = Walker::new(base);
-    walker.node(&root, 0);
+    walker.node(&dom, root, 0);
     let early_time = walker.early_time.take();
     let (blocks, byline) = walker.builder.finish();
     Parts {
@@ -219,16 +225,25 @@ fn html_parts(body: &str, base: Option<&str>) -> Parts {
     }
 }
 
-/// The first element named `name`, searched without recursion.
-fn find_first(root: &Handle, name: &str) -> Option<Handle> {
-    let mut stack = vec![root.clone()];
+/// The first element (in document order) of each of `names`, found in one pass without
+/// recursion.
+fn find_first<const N: usize>(dom: &Dom, names: [&str; N]) -> [Option<NodeId>; N] {
+    let mut found = [None; N];
+    let mut stack = vec![DOCUMENT];
     while let Some(node) = stack.pop() {
-        if tag(&node).as_deref() == Some(name) {
-            return Some(node);
+        if let NodeData::Element { name, .. } = dom.data(node) {
+            if let Some(i) = names.iter().position(|n| *n == &**name) {
+                found[i].get_or_insert(node);
+                if found.iter().all(Option::is_some) {
+                    break;
+                }
+            }
         }
-        stack.extend(node.children.borrow().iter().rev().cloned());
+        let first = stack.len();
+        stack.extend(dom.children(node));
+        stack[first..].reverse();
     }
-    None
+    found
 }
 
 /// Plain text: blank lines separate paragraphs, single newlines are line breaks.

@@ -1,4 +1,4 @@
-//! Walks the html5ever DOM and feeds the builder: this is where markup meets the allowlist.
+//! Walks the parsed DOM (`dom.rs`) and feeds the builder: this is where markup meets the allowlist.
 //!
 //! Elements fall in four groups: dropped with their content (script, style, forms controls,
 //! object, svg, ...), media (img, picture, figure, iframe, video), blocks (boundaries) and
@@ -6,7 +6,7 @@
 //! is kept). Recursion is bounded: below `MAX_DEPTH` the remaining subtree contributes its
 //! text only, gathered without recursion, so 10,000 nested elements cannot overflow the stack.
 
-use markup5ever_rcdom::{Handle, NodeData};
+use super::dom::{Dom, NodeData, NodeId};
 
 use super::builder::{Builder, Sink};
 use super::media;
@@ -22,24 +22,6 @@ pub struct Walker {
     /// `<time>` text seen before the first paragraph: the article's date line.
     pub early_time: Option<String>,
     in_noscript: bool,
-}
-
-pub fn attr(handle: &Handle, name: &str) -> Option<String> {
-    match &handle.data {
-        NodeData::Element { attrs, .. } => attrs
-            .borrow()
-            .iter()
-            .find(|a| (*a.name.local).eq_ignore_ascii_case(name))
-            .map(|a| a.value.to_string()),
-        _ => None,
-    }
-}
-
-pub fn tag(handle: &Handle) -> Option<String> {
-    match &handle.data {
-        NodeData::Element { name, .. } => Some((*name.local).to_ascii_lowercase()),
-        _ => None,
-    }
 }
 
 fn is_dropped(tag: &str) -> bool {
@@ -139,24 +121,21 @@ impl Walker {
         }
     }
 
-    pub fn children(&mut self, handle: &Handle, depth: usize) {
-        let children: Vec<Handle> = handle.children.borrow().iter().cloned().collect();
-        for child in &children {
-            self.node(child, depth + 1);
+    pub fn children(&mut self, dom: &Dom, id: NodeId, depth: usize) {
+        for child in dom.children(id) {
+            self.node(dom, child, depth + 1);
         }
     }
 
-    pub fn node(&mut self, handle: &Handle, depth: usize) {
-        match &handle.data {
-            NodeData::Text { contents } if !self.in_noscript => {
-                self.builder.text(&contents.borrow());
-            }
-            NodeData::Document => self.children(handle, depth),
-            NodeData::Element { .. } => {
+    pub fn node(&mut self, dom: &Dom, id: NodeId, depth: usize) {
+        match dom.data(id) {
+            NodeData::Text(contents) if !self.in_noscript => self.builder.text(contents),
+            NodeData::Document => self.children(dom, id, depth),
+            NodeData::Element { name, .. } => {
                 if depth > MAX_DEPTH {
-                    self.flat_text(handle);
+                    self.flat_text(dom, id);
                 } else {
-                    self.element(handle, depth);
+                    self.element(dom, id, name, depth);
                 }
             }
             _ => {}
@@ -164,50 +143,50 @@ impl Walker {
     }
 
     /// The text of a too-deep subtree, without recursion.
-    fn flat_text(&mut self, root: &Handle) {
-        let mut stack = vec![root.clone()];
+    fn flat_text(&mut self, dom: &Dom, root: NodeId) {
+        let mut stack = vec![root];
         while let Some(node) = stack.pop() {
-            match &node.data {
-                NodeData::Text { contents } => self.builder.text(&contents.borrow()),
-                NodeData::Element { .. } => {
-                    let name = tag(&node).unwrap_or_default();
-                    if is_dropped(&name) {
+            match dom.data(node) {
+                NodeData::Text(contents) => self.builder.text(contents),
+                NodeData::Element { name, .. } => {
+                    if is_dropped(name) {
                         continue;
                     }
-                    if is_block(&name) {
+                    if is_block(name) {
                         self.builder.soft_space();
                     }
-                    stack.extend(node.children.borrow().iter().rev().cloned());
+                    let first = stack.len();
+                    stack.extend(dom.children(node));
+                    stack[first..].reverse();
                 }
                 _ => {}
             }
         }
     }
 
-    fn element(&mut self, handle: &Handle, depth: usize) {
-        let name = tag(handle).unwrap_or_default();
-        if is_dropped(&name) || is_hidden(handle) {
+    fn element(&mut self, dom: &Dom, handle: NodeId, name: &str, depth: usize) {
+        if is_dropped(name) || is_hidden(dom, handle) {
             return;
         }
-        match name.as_str() {
+        match name {
             "br" => self.builder.line_break(),
             "img" => {
-                if let Some(image) = media::image(handle, self.base.as_deref()) {
+                if let Some(image) = media::image(dom, handle, self.base.as_deref()) {
                     self.builder.figure(image);
                 }
             }
             "picture" => {
-                if let Some(image) = media::picture(handle, self.base.as_deref()) {
+                if let Some(image) = media::picture(dom, handle, self.base.as_deref()) {
                     self.builder.figure(image);
                 }
             }
             "iframe" => {
-                if let Some(block) = media::iframe(handle, self.base.as_deref()) {
+                if let Some(block) = media::iframe(dom, handle, self.base.as_deref()) {
                     self.builder.embed(block);
                 }
             }
             "video" => {
-                if let Some(block) = media::video(handle, self.base.as_deref()) {
+                if let Some(block) = media::video(dom, handle, self.base.as_deref()) {
                     self.builder.embed(block);
                 }
             }
@@ -215,23 +194,23 @@ impl Walker {
                 // Feeds repeat lazy-loaded images inside <noscript>; keep only images not
                 // already shown, and none of the "enable JavaScript" text.
                 let outer = std::mem::replace(&mut self.in_noscript, true);
-                self.children(handle, depth);
+                self.children(dom, handle, depth);
                 self.in_noscript = outer;
             }
-            "figure" => self.figure(handle, depth),
+            "figure" => self.figure(dom, handle, depth),
             "figcaption" => match self.builder.caption_target() {
-                Some(index) => self.in_sink(Sink::Caption(index), handle, depth),
-                None => self.block(handle, depth),
+                Some(index) => self.in_sink(Sink::Caption(index), dom, handle, depth),
+                None => self.block(dom, handle, name, depth),
             },
             "small" => match self.builder.caption_target() {
-                Some(index) => self.in_sink(Sink::Caption(index), handle, depth),
-                None => self.children(handle, depth),
+                Some(index) => self.in_sink(Sink::Caption(index), dom, handle, depth),
+                None => self.children(dom, handle, depth),
             },
             "address" => {
                 if self.builder.blocks.is_empty() {
-                    self.in_sink(Sink::Byline, handle, depth);
+                    self.in_sink(Sink::Byline, dom, handle, depth);
                 } else {
-                    self.block(handle, depth);
+                    self.block(dom, handle, name, depth);
                 }
             }
             "time" => {
@@ -242,18 +221,22 @@ impl Walker {
                     .any(|b| matches!(b, Block::Text { .. }));
                 if no_text_yet && self.early_time.is_none() && self.builder.unit_is_empty() {
                     // The machine-readable datetime beats display text such as "15 分钟前".
-                    let text = attr(handle, "datetime").unwrap_or_else(|| text_content(handle));
+                    let text = dom
+                        .attr(handle, "datetime")
+                        .map_or_else(|| text_content(dom, handle), str::to_string);
                     if !text.trim().is_empty() {
                         self.early_time = Some(text.trim().to_string());
                         return;
                     }
                 }
-                self.children(handle, depth);
+                self.children(dom, handle, depth);
             }
             "ul" | "ol" => {
-                let start = attr(handle, "start").and_then(|s| s.trim().parse::<u32>().ok());
+                let start = dom
+                    .attr(handle, "start")
+                    .and_then(|s| s.trim().parse::<u32>().ok());
                 self.builder.open_list(name == "ol", start);
-                self.children(handle, depth);
+                self.children(dom, handle, depth);
                 self.builder.close_list();
             }
             "li" => {
@@ -262,44 +245,44 @@ impl Walker {
                         // An item of a nested list: file the outer item's text first.
                         self.builder.end_sink(Sink::ListItem);
                     }
-                    self.in_sink(Sink::ListItem, handle, depth);
+                    self.in_sink(Sink::ListItem, dom, handle, depth);
                 } else {
-                    self.block(handle, depth);
+                    self.block(dom, handle, name, depth);
                 }
             }
             "td" | "th" => {
                 self.builder.soft_space();
-                self.children(handle, depth);
+                self.children(dom, handle, depth);
                 self.builder.soft_space();
             }
             "a" => {
-                let href = attr(handle, "href")
-                    .and_then(|h| check_url(&h, self.base.as_deref(), UrlUse::Link));
-                self.styled(handle, depth, |style| {
+                let href = dom
+                    .attr(handle, "href")
+                    .and_then(|h| check_url(h, self.base.as_deref(), UrlUse::Link));
+                self.styled(dom, handle, depth, |style| {
                     if href.is_some() {
                         style.link = href;
                     }
                 });
             }
             "em" | "i" | "cite" | "dfn" | "var" => {
-                self.styled(handle, depth, |style| style.emphasis = true)
+                self.styled(dom, handle, depth, |style| style.emphasis = true)
             }
-            "strong" | "b" => self.styled(handle, depth, |style| style.strong = true),
-            "span" if has_class(handle, "placeholder") => {}
-            _ if is_block(&name) => self.block(handle, depth),
-            _ => self.children(handle, depth),
+            "strong" | "b" => self.styled(dom, handle, depth, |style| style.strong = true),
+            "span" if has_class(dom, handle, "placeholder") => {}
+            _ if is_block(name) => self.block(dom, handle, name, depth),
+            _ => self.children(dom, handle, depth),
         }
     }
 
-    fn in_sink(&mut self, sink: Sink, handle: &Handle, depth: usize) {
+    fn in_sink(&mut self, sink: Sink, dom: &Dom, handle: NodeId, depth: usize) {
         let outer = self.builder.begin_sink(sink);
-        self.children(handle, depth);
+        self.children(dom, handle, depth);
         self.builder.end_sink(outer);
     }
 
-    fn block(&mut self, handle: &Handle, depth: usize) {
-        let name = tag(handle).unwrap_or_default();
-        let level = heading_level(&name);
+    fn block(&mut self, dom: &Dom, handle: NodeId, name: &str, depth: usize) {
+        let level = heading_level(name);
         let quote = name == "blockquote";
         self.builder.boundary();
         let outer_heading = self.builder.heading;
@@ -309,7 +292,7 @@ impl Walker {
         if quote {
             self.builder.quote_depth += 1;
         }
-        self.children(handle, depth);
+        self.children(dom, handle, depth);
         self.builder.boundary();
         if quote {
             self.builder.quote_depth -= 1;
@@ -317,51 +300,54 @@ impl Walker {
         self.builder.heading = outer_heading;
     }
 
-    fn figure(&mut self, handle: &Handle, depth: usize) {
+    fn figure(&mut self, dom: &Dom, handle: NodeId, depth: usize) {
         self.builder.boundary();
-        self.children(handle, depth);
+        self.children(dom, handle, depth);
         self.builder.boundary();
     }
 
     fn styled(
         &mut self,
-        handle: &Handle,
+        dom: &Dom,
+        handle: NodeId,
         depth: usize,
         change: impl FnOnce(&mut super::model::Style),
     ) {
         let outer = self.builder.style.clone();
         change(&mut self.builder.style);
-        self.children(handle, depth);
+        self.children(dom, handle, depth);
         self.builder.style = outer;
     }
 }
 
-fn has_class(handle: &Handle, class: &str) -> bool {
-    attr(handle, "class").is_some_and(|c| c.split_whitespace().any(|c| c == class))
+fn has_class(dom: &Dom, handle: NodeId, class: &str) -> bool {
+    dom.attr(handle, "class")
+        .is_some_and(|c| c.split_whitespace().any(|c| c == class))
 }
 
 /// Elements the page itself hides (`hidden`, `aria-hidden="true"`, `display:none`).
-fn is_hidden(handle: &Handle) -> bool {
-    attr(handle, "hidden").is_some()
-        || attr(handle, "aria-hidden").is_some_and(|v| v.trim() == "true")
-        || attr(handle, "style").is_some_and(|s| {
+fn is_hidden(dom: &Dom, handle: NodeId) -> bool {
+    dom.attr(handle, "hidden").is_some()
+        || dom
+            .attr(handle, "aria-hidden")
+            .is_some_and(|v| v.trim() == "true")
+        || dom.attr(handle, "style").is_some_and(|s| {
             let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
             s.to_ascii_lowercase().contains("display:none")
         })
 }
 
 /// All text under a node, without recursion.
-pub fn text_content(root: &Handle) -> String {
+pub fn text_content(dom: &Dom, root: NodeId) -> String {
     let mut out = String::new();
-    let mut stack = vec![root.clone()];
+    let mut stack = vec![root];
     while let Some(node) = stack.pop() {
-        match &node.data {
-            NodeData::Text { contents } => out.push_str(&contents.borrow()),
-            NodeData::Element { .. } => {
-                let name = tag(&node).unwrap_or_default();
-                if !is_dropped(&name) {
-                    stack.extend(node.children.borrow().iter().rev().cloned());
-                }
+        match dom.data(node) {
+            NodeData::Text(contents) => out.push_str(contents),
+            NodeData::Element { name, .. } if !is_dropped(name) => {
+                let first = stack.len();
+                stack.extend(dom.children(node));
+                stack[first..].reverse();
             }
             _ => {}
         }

@@ -1,0 +1,586 @@
+//! A compact DOM for html5ever's tree builder: every node in one `Vec`, linked by `u32`
+//! indices, keeping only what the walker reads.
+//!
+//! It replaces `markup5ever_rcdom`, whose nodes are each an `Rc` with a `RefCell`ed `Vec` of
+//! children, a `Weak` parent and every attribute, so a page of a few hundred elements meant
+//! thousands of small allocations to make and free again (the largest share of the parse in
+//! wasm). Here a node is one slot in the arena, children are a linked list (append, insert
+//! before a sibling and removal are O(1), where the `Rc` DOM searched the parent's children),
+//! text stays in html5ever's tendrils, and an element keeps only the attributes in `KEPT`.
+//!
+//! Element names are lower-cased for the walker (html5ever already lower-cases HTML names;
+//! only SVG and MathML names such as `foreignObject` change, and the walker drops `svg` and
+//! `math` with their content). The tree builder sees the names as parsed: a `Handle` carries
+//! the element's namespace and local name, so `elem_name` needs no borrow of the arena.
+//! No method panics: a request the tree builder never makes (a template's contents of a
+//! non-template, inserting next to a node without a parent) does nothing harmful.
+
+use std::borrow::Cow;
+use std::cell::RefCell;
+
+use html5ever::tendril::StrTendril;
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::{local_name, ns, Attribute, ExpandedName, LocalName, Namespace, QualName};
+
+/// A node's index in the arena. The document is 0.
+pub type NodeId = u32;
+
+/// No node (a missing parent, child or sibling).
+const NONE: NodeId = NodeId::MAX;
+
+/// The attributes the walker and media code read; all others are dropped at parse time.
+/// Matched ignoring ASCII case, as the walker looked them up before.
+const KEPT: [&str; 18] = [
+    "alt",
+    "aria-hidden",
+    "class",
+    "data-lazy-src",
+    "data-original",
+    "data-src",
+    "data-srcset",
+    "data-url",
+    "datetime",
+    "height",
+    "hidden",
+    "href",
+    "poster",
+    "src",
+    "srcset",
+    "start",
+    "style",
+    "width",
+];
+
+fn is_kept(name: &LocalName) -> bool {
+    KEPT.iter().any(|k| k.eq_ignore_ascii_case(name))
+}
+
+pub enum NodeData {
+    /// The document, or the contents of a `<template>` (never attached to the tree).
+    Document,
+    Element {
+        /// The local name, lower-cased.
+        name: LocalName,
+        /// The kept attributes, in source order.
+        attrs: Vec<(LocalName, StrTendril)>,
+        /// The contents node of a `<template>`, else `NONE`.
+        template: NodeId,
+        mathml_annotation_xml_integration_point: bool,
+    },
+    Text(StrTendril),
+    /// Comments and processing instructions: kept as nodes (they separate text nodes, as in
+    /// any DOM) but never read.
+    Other,
+}
+
+struct Node {
+    parent: NodeId,
+    first_child: NodeId,
+    last_child: NodeId,
+    prev: NodeId,
+    next: NodeId,
+    data: NodeData,
+}
+
+impl Node {
+    fn new(data: NodeData) -> Self {
+        Self {
+            parent: NONE,
+            first_child: NONE,
+            last_child: NONE,
+            prev: NONE,
+            next: NONE,
+            data,
+        }
+    }
+}
+
+/// The parsed document.
+pub struct Dom {
+    nodes: Vec<Node>,
+}
+
+/// The document node.
+pub const DOCUMENT: NodeId = 0;
+
+impl Dom {
+    fn new() -> Self {
+        Self {
+            nodes: vec![Node::new(NodeData::Document)],
+        }
+    }
+
+    pub fn data(&self, id: NodeId) -> &NodeData {
+        &self.nodes[id as usize].data
+    }
+
+    /// The lower-cased local name of an element; None for other nodes.
+    pub fn tag(&self, id: NodeId) -> Option<&str> {
+        match self.data(id) {
+            NodeData::Element { name, .. } => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The value of attribute `name` (lower-case, one of `KEPT`) of an element.
+    pub fn attr(&self, id: NodeId, name: &str) -> Option<&str> {
+        match self.data(id) {
+            NodeData::Element { attrs, .. } => attrs
+                .iter()
+                .find(|(n, _)| name.eq_ignore_ascii_case(n))
+                .map(|(_, v)| &**v),
+            _ => None,
+        }
+    }
+
+    /// The children of a node, in order.
+    pub fn children(&self, id: NodeId) -> Children<'_> {
+        Children {
+            dom: self,
+            next: self.nodes[id as usize].first_child,
+        }
+    }
+
+    fn node(&mut self, id: NodeId) -> &mut Node {
+        &mut self.nodes[id as usize]
+    }
+
+    fn push(&mut self, data: NodeData) -> NodeId {
+        // Inputs are at most 4 MB, so far fewer than u32::MAX nodes.
+        let id = self.nodes.len() as NodeId;
+        self.nodes.push(Node::new(data));
+        id
+    }
+
+    fn detach(&mut self, id: NodeId) {
+        let Node {
+            parent, prev, next, ..
+        } = self.nodes[id as usize];
+        if parent == NONE {
+            return;
+        }
+        if prev == NONE {
+            self.node(parent).first_child = next;
+        } else {
+            self.node(prev).next = next;
+        }
+        if next == NONE {
+            self.node(parent).last_child = prev;
+        } else {
+            self.node(next).prev = prev;
+        }
+        let node = self.node(id);
+        node.parent = NONE;
+        node.prev = NONE;
+        node.next = NONE;
+    }
+
+    fn append_child(&mut self, parent: NodeId, child: NodeId) {
+        self.detach(child);
+        let last = self.nodes[parent as usize].last_child;
+        {
+            let node = self.node(child);
+            node.parent = parent;
+            node.prev = last;
+        }
+        if last == NONE {
+            self.node(parent).first_child = child;
+        } else {
+            self.node(last).next = child;
+        }
+        self.node(parent).last_child = child;
+    }
+
+    fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
+        self.detach(child);
+        let Node { parent, prev, .. } = self.nodes[sibling as usize];
+        {
+            let node = self.node(child);
+            node.parent = parent;
+            node.prev = prev;
+            node.next = sibling;
+        }
+        self.node(sibling).prev = child;
+        if prev == NONE {
+            self.node(parent).first_child = child;
+        } else {
+            self.node(prev).next = child;
+        }
+    }
+
+    /// Append `text` to `id` if it is a text node.
+    fn extend_text(&mut self, id: NodeId, text: &StrTendril) -> bool {
+        match &mut self.node(id).data {
+            NodeData::Text(contents) => {
+                contents.push_tendril(text);
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: NodeId,
+}
+
+impl Iterator for Children<'_> {
+    type Item = NodeId;
+
+    fn next(&mut self) -> Option<NodeId> {
+        if self.next == NONE {
+            return None;
+        }
+        let id = self.next;
+        self.next = self.dom.nodes[id as usize].next;
+        Some(id)
+    }
+}
+
+/// What the tree builder holds on to: the node's index, and for elements their name as parsed.
+#[derive(Clone, Debug)]
+pub struct Handle {
+    id: NodeId,
+    ns: Namespace,
+    local: LocalName,
+}
+
+impl Handle {
+    fn plain(id: NodeId) -> Self {
+        Self {
+            id,
+            ns: ns!(),
+            local: local_name!(""),
+        }
+    }
+}
+
+/// The `TreeSink` html5ever builds the `Dom` through.
+pub struct DomSink {
+    dom: RefCell<Dom>,
+}
+
+impl Default for DomSink {
+    fn default() -> Self {
+        Self {
+            dom: RefCell::new(Dom::new()),
+        }
+    }
+}
+
+impl TreeSink for DomSink {
+    type Handle = Handle;
+    type Output = Dom;
+    type ElemName<'a> = ExpandedName<'a>;
+
+    fn finish(self) -> Dom {
+        self.dom.into_inner()
+    }
+
+    // Parse errors are not reported anywhere: html5ever repairs the markup as browsers do.
+    fn parse_error(&self, _msg: Cow<'static, str>) {}
+
+    fn get_document(&self) -> Handle {
+        Handle::plain(DOCUMENT)
+    }
+
+    fn elem_name<'a>(&'a self, target: &'a Handle) -> ExpandedName<'a> {
+        ExpandedName {
+            ns: &target.ns,
+            local: &target.local,
+        }
+    }
+
+    fn create_element(&self, name: QualName, attrs: Vec<Attribute>, flags: ElementFlags) -> Handle {
+        let mut dom = self.dom.borrow_mut();
+        let template = if flags.template {
+            dom.push(NodeData::Document)
+        } else {
+            NONE
+        };
+        let lower = if name.local.bytes().any(|b| b.is_ascii_uppercase()) {
+            LocalName::from(name.local.to_ascii_lowercase())
+        } else {
+            name.local.clone()
+        };
+        let attrs = attrs
+            .into_iter()
+            .filter(|a| is_kept(&a.name.local))
+            .map(|a| (a.name.local, a.value))
+            .collect();
+        let id = dom.push(NodeData::Element {
+            name: lower,
+            attrs,
+            template,
+            mathml_annotation_xml_integration_point: flags.mathml_annotation_xml_integration_point,
+        });
+        Handle {
+            id,
+            ns: name.ns,
+            local: name.local,
+        }
+    }
+
+    fn create_comment(&self, _text: StrTendril) -> Handle {
+        Handle::plain(self.dom.borrow_mut().push(NodeData::Other))
+    }
+
+    fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> Handle {
+        Handle::plain(self.dom.borrow_mut().push(NodeData::Other))
+    }
+
+    fn append(&self, parent: &Handle, child: NodeOrText<Handle>) {
+        let mut dom = self.dom.borrow_mut();
+        match child {
+            NodeOrText::AppendNode(node) => dom.append_child(parent.id, node.id),
+            NodeOrText::AppendText(text) => {
+                let last = dom.nodes[parent.id as usize].last_child;
+                if last == NONE || !dom.extend_text(last, &text) {
+                    let id = dom.push(NodeData::Text(text));
+                    dom.append_child(parent.id, id);
+                }
+            }
+        }
+    }
+
+    fn append_before_sibling(&self, sibling: &Handle, child: NodeOrText<Handle>) {
+        let mut dom = self.dom.borrow_mut();
+        if dom.nodes[sibling.id as usize].parent == NONE {
+            return;
+        }
+        let id = match child {
+            NodeOrText::AppendNode(node) => node.id,
+            NodeOrText::AppendText(text) => {
+                let prev = dom.nodes[sibling.id as usize].prev;
+                if prev != NONE && dom.extend_text(prev, &text) {
+                    return;
+                }
+                dom.push(NodeData::Text(text))
+            }
+        };
+        dom.insert_before(sibling.id, id);
+    }
+
+    fn append_based_on_parent_node(
+        &self,
+        element: &Handle,
+        prev_element: &Handle,
+        child: NodeOrText<Handle>,
+    ) {
+        let has_parent = self.dom.borrow().nodes[element.id as usize].parent != NONE;
+        if has_parent {
+            self.append_before_sibling(element, child);
+        } else {
+            self.append(prev_element, child);
+        }
+    }
+
+    // The walker never reads the doctype.
+    fn append_doctype_to_document(&self, _: StrTendril, _: StrTendril, _: StrTendril) {}
+
+    fn get_template_contents(&self, target: &Handle) -> Handle {
+        match self.dom.borrow().data(target.id) {
+            NodeData::Element { template, .. } if *template != NONE => Handle::plain(*template),
+            // Only asked of templates; any other element stands for itself.
+            _ => target.clone(),
+        }
+    }
+
+    fn same_node(&self, x: &Handle, y: &Handle) -> bool {
+        x.id == y.id
+    }
+
+    fn set_quirks_mode(&self, _mode: QuirksMode) {}
+
+    fn add_attrs_if_missing(&self, target: &Handle, attrs: Vec<Attribute>) {
+        let mut dom = self.dom.borrow_mut();
+        if let NodeData::Element {
+            attrs: existing, ..
+        } = &mut dom.node(target.id).data
+        {
+            for attr in attrs {
+                if is_kept(&attr.name.local) && !existing.iter().any(|(n, _)| *n == attr.name.local)
+                {
+                    existing.push((attr.name.local, attr.value));
+                }
+            }
+        }
+    }
+
+    fn remove_from_parent(&self, target: &Handle) {
+        self.dom.borrow_mut().detach(target.id);
+    }
+
+    fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
+        let mut dom = self.dom.borrow_mut();
+        let mut child = dom.nodes[node.id as usize].first_child;
+        while child != NONE {
+            let next = dom.nodes[child as usize].next;
+            dom.append_child(new_parent.id, child);
+            child = next;
+        }
+    }
+
+    fn is_mathml_annotation_xml_integration_point(&self, handle: &Handle) -> bool {
+        matches!(
+            self.dom.borrow().data(handle.id),
+            NodeData::Element {
+                mathml_annotation_xml_integration_point: true,
+                ..
+            }
+        )
+    }
+}
+
+/// The arena DOM against html5ever's reference `RcDom`: the same tree (names, kept attributes,
+/// text, template contents) for every corpus body, every XSS payload and random tag soup.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use html5ever::parse_document;
+    use html5ever::tendril::TendrilSink;
+    use markup5ever_rcdom::{Handle as RcHandle, NodeData as RcData, RcDom};
+    use proptest::prelude::*;
+
+    fn outline(dom: &Dom, id: NodeId, out: &mut String) {
+        match dom.data(id) {
+            NodeData::Document => out.push_str("#doc("),
+            NodeData::Element {
+                name,
+                attrs,
+                template,
+                ..
+            } => {
+                out.push_str(&format!("<{name}"));
+                for (n, v) in attrs {
+                    out.push_str(&format!(" {n}={:?}", &**v));
+                }
+                out.push('>');
+                if *template != NONE {
+                    out.push_str("#template");
+                    outline(dom, *template, out);
+                }
+            }
+            NodeData::Text(t) => return out.push_str(&format!("{:?}", &**t)),
+            NodeData::Other => return out.push_str("#other"),
+        }
+        for child in dom.children(id) {
+            outline(dom, child, out);
+        }
+        out.push(')');
+    }
+
+    fn rc_outline(node: &RcHandle, out: &mut String) {
+        match &node.data {
+            RcData::Document => out.push_str("#doc("),
+            RcData::Element {
+                name,
+                attrs,
+                template_contents,
+                ..
+            } => {
+                out.push_str(&format!("<{}", name.local.to_ascii_lowercase()));
+                for a in attrs.borrow().iter().filter(|a| is_kept(&a.name.local)) {
+                    out.push_str(&format!(" {}={:?}", a.name.local, &*a.value));
+                }
+                out.push('>');
+                if let Some(contents) = &*template_contents.borrow() {
+                    out.push_str("#template");
+                    rc_outline(contents, out);
+                }
+            }
+            RcData::Text { contents } => {
+                return out.push_str(&format!("{:?}", &**contents.borrow()))
+            }
+            RcData::Comment { .. } | RcData::ProcessingInstruction { .. } => {
+                return out.push_str("#other")
+            }
+            RcData::Doctype { .. } => return,
+        }
+        for child in node.children.borrow().iter() {
+            rc_outline(child, out);
+        }
+        out.push(')');
+    }
+
+    fn same_tree(html: &str) {
+        let opts = super::super::parse_opts;
+        let dom = parse_document(DomSink::default(), opts()).one(html);
+        let rc = parse_document(RcDom::default(), opts()).one(html);
+        let (mut ours, mut reference) = (String::new(), String::new());
+        outline(&dom, DOCUMENT, &mut ours);
+        rc_outline(&rc.document, &mut reference);
+        assert_eq!(ours, reference, "input: {html:?}");
+    }
+
+    fn fixture(path: &str) -> std::path::PathBuf {
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+    }
+
+    #[test]
+    fn corpus_bodies_build_the_reference_tree() {
+        let mut dirs = vec![fixture("tests/fixtures/corpus")];
+        let mut files = 0;
+        while let Some(dir) = dirs.pop() {
+            for entry in std::fs::read_dir(dir).expect("corpus folder") {
+                let path = entry.expect("entry").path();
+                if path.is_dir() {
+                    dirs.push(path);
+                } else if path.extension().is_some_and(|e| e == "md") {
+                    same_tree(&std::fs::read_to_string(&path).expect("utf-8"));
+                    files += 1;
+                }
+            }
+        }
+        assert!(files >= 27, "found {files} corpus files");
+    }
+
+    #[test]
+    fn xss_payloads_build_the_reference_tree() {
+        let raw = std::fs::read_to_string(fixture("tests/fixtures/xss/dompurify_payloads.json"))
+            .expect("payloads");
+        let payloads: Vec<String> = serde_json::from_str(&raw).expect("a JSON array of strings");
+        assert!(payloads.len() > 200);
+        for payload in &payloads {
+            same_tree(payload);
+        }
+    }
+
+    #[test]
+    fn misnested_markup_builds_the_reference_tree() {
+        for html in [
+            "<b>1<p>2</b>3</p>",
+            "<a href=x>1<div>2<a href=y>3</div>4",
+            "<table><tr><td>a</td>b<b>c</b></tr></table>d",
+            "<table>x<tr>y</tr>z</table>",
+            "<p><b><i><u>x</p>y",
+            "<template><p>in</p></template><p>out",
+            "<svg><foreignObject><p>x</p></foreignObject><title>t</title></svg>",
+            "<math><mi><img src=a></mi><annotation-xml encoding=text/html><p>x</p></annotation-xml></math>",
+            "<select><option selected>a<selectedcontent></selectedcontent></select>",
+            "<html lang=a><body class=x><html lang=b class=y><body class=z hidden>t",
+            "<frameset><frame></frameset>",
+            "<nobr>a<nobr>b</nobr>",
+            "<!--c--><!DOCTYPE html><?pi x?>text<!--d-->more",
+        ] {
+            same_tree(html);
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn tag_soup_builds_the_reference_tree(parts in proptest::collection::vec(0usize..40, 0..60)) {
+            const PIECES: [&str; 40] = [
+                "<p>", "</p>", "<b>", "</b>", "<i>", "</i>", "<a href=u>", "</a>", "<div>", "</div>",
+                "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<li>", "<ul>", "</ul>",
+                "<template>", "</template>", "<svg>", "</svg>", "<math>", "<select>", "<option>",
+                "<form>", "</form>", "<img src=i alt=A>", "<br>", "text", " ", "字", "<!--c-->",
+                "<nobr>", "<h1>", "</h2>", "<noscript>", "<caption>", "<col>",
+            ];
+            let html: String = parts.iter().map(|&i| PIECES[i]).collect();
+            same_tree(&html);
+        }
+    }
+}

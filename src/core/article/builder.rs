@@ -69,16 +69,23 @@ fn is_collapsible(c: char) -> bool {
 impl Builder {
     /// Append text in the current style, collapsing whitespace.
     pub fn text(&mut self, text: &str) {
-        for c in text.chars() {
-            if is_collapsible(c) {
+        // Word by word (a CJK paragraph is often one "word"): the same result as taking the
+        // characters one at a time, with one style comparison per word instead of per character.
+        let mut rest = text;
+        while !rest.is_empty() {
+            let word_start = rest.len() - rest.trim_start_matches(is_collapsible).len();
+            if word_start > 0 {
                 self.pending_space = true;
+                rest = &rest[word_start..];
                 continue;
             }
+            let word_end = rest.find(is_collapsible).unwrap_or(rest.len());
             if self.pending_space && self.ends_with_content() {
-                self.push_char(' ');
+                self.push_str(" ");
             }
             self.pending_space = false;
-            self.push_char(c);
+            self.push_str(&rest[..word_end]);
+            rest = &rest[word_end..];
         }
     }
 
@@ -94,20 +101,21 @@ impl Builder {
         }
     }
 
-    fn push_char(&mut self, c: char) {
+    /// Append non-empty `text` to the last run if it has the current style, else start a run.
+    fn push_str(&mut self, text: &str) {
         if let Some(Run {
-            kind: RunKind::Text(text),
+            kind: RunKind::Text(last),
             style,
             ..
         }) = self.unit.runs.last_mut()
         {
             if *style == self.style {
-                text.push(c);
+                last.push_str(text);
                 return;
             }
         }
         self.unit.runs.push(Run {
-            kind: RunKind::Text(c.to_string()),
+            kind: RunKind::Text(text.to_string()),
             style: self.style.clone(),
             start: 0,
         });

@@ -29,13 +29,13 @@ pub fn max_depth(html: &str) -> usize {
                 .iter()
                 .position(|b| !b.is_ascii_alphanumeric())
                 .map_or(bytes.len(), |p| i + 1 + p);
-            let name = html[i + 1..name_end].to_ascii_lowercase();
+            let name = &html[i + 1..name_end];
             let tag_end = bytes[name_end..]
                 .iter()
                 .position(|&b| b == b'>')
                 .map_or(bytes.len(), |p| name_end + p);
             let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
-            if !VOID.contains(&name.as_str()) && !self_closing {
+            if !VOID.iter().any(|v| v.eq_ignore_ascii_case(name)) && !self_closing {
                 depth += 1;
                 max = max.max(depth);
             }

@@ -16,6 +16,26 @@ pub enum UrlUse {
 
 /// Normalise, resolve and check `raw`. Returns the URL to render, or `None` to drop it.
 pub fn check_url(raw: &str, base: Option<&str>, usage: UrlUse) -> Option<String> {
+    if is_plain_web_url(raw) {
+        return Some(raw.to_string());
+    }
+    check_url_in_full(raw, base, usage)
+}
+
+/// True for the usual case, an absolute `http:` or `https:` URL (scheme in lower case) with a
+/// host and nothing that cleaning or encoding would change (no whitespace, control characters,
+/// quotes, angle brackets or backticks): `check_url_in_full` returns such a URL unchanged.
+fn is_plain_web_url(raw: &str) -> bool {
+    let after_scheme = raw
+        .strip_prefix("https:")
+        .or_else(|| raw.strip_prefix("http:"));
+    after_scheme.is_some_and(has_host)
+        && raw
+            .chars()
+            .all(|c| c > ' ' && !c.is_control() && !matches!(c, '"' | '<' | '>' | '`'))
+}
+
+fn check_url_in_full(raw: &str, base: Option<&str>, usage: UrlUse) -> Option<String> {
     let cleaned = clean(raw);
     if cleaned.is_empty() {
         return None;
@@ -194,6 +214,39 @@ mod tests {
     use super::*;
 
     const BASE: Option<&str> = Some("https://www.bbc.com/zhongwen/simp/world-1?x=1#top");
+
+    #[test]
+    fn the_fast_path_agrees_with_the_full_check() {
+        for raw in [
+            "https://a.example/x",
+            "http://a.example/x?y=1#z",
+            "https://ichef.bbci.co.uk/ace/ws/800/cpsprodpb/1.jpg.webp",
+            "https://a.example/中文",
+            "https://user@a.example/",
+            "https:/a.example",
+            "https:a.example",
+            "https://",
+            "https://:80/x",
+            "https://a.example/x y",
+            "https://a.example/\"q\"",
+            "https://a.example/<x>`",
+            "https://a.example/\u{85}",
+            " https://a.example/",
+            "HTTPS://a.example/",
+            "http://a.example/\tx",
+            "mailto:someone@a.example",
+        ] {
+            for usage in [UrlUse::Link, UrlUse::Media] {
+                assert_eq!(
+                    check_url(raw, BASE, usage),
+                    check_url_in_full(raw, BASE, usage),
+                    "{raw:?}"
+                );
+            }
+        }
+        assert!(is_plain_web_url("https://a.example/x"));
+        assert!(!is_plain_web_url("https://a.example/x y"));
+    }
 
     #[test]
     fn allows_http_and_https() {

@@ -24,6 +24,7 @@ serve: tools
 lint:
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy -p pizhu-dom --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins $(BROWSER_TESTS) -- -D warnings
 
 ## Browser tests of components (wasm-bindgen-test in headless Chromium).

@@ -3,15 +3,11 @@
 //! time. The caller (the UI) yields to the browser between `step`s; the result is exactly
 //! what `parse_with_base` returns for the same input.
 
-use html5ever::driver::Parser;
-use html5ever::parse_document;
-use html5ever::tendril::{StrTendril, TendrilSink};
+use pizhu_dom::{Dom, NodeId, Parser};
 
-use super::dom::{Dom, DomSink, NodeId};
 use super::walk::Walker;
 use super::{
-    content_root, finish, parse_opts, parse_prepared, prepare, Article, Meta, ParseError, Parts,
-    Route,
+    content_root, finish, parse_prepared, prepare, Article, Meta, ParseError, Parts, Route,
 };
 
 /// Bytes of markup handed to the tokenizer per step.
@@ -23,7 +19,7 @@ const SMALL_INPUT: usize = 128 * 1024;
 
 enum Stage {
     Feeding {
-        parser: Box<Parser<DomSink>>,
+        parser: Box<Parser>,
         pos: usize,
     },
     Walking {
@@ -63,7 +59,7 @@ impl IncrementalParse {
             body: prepared.body.to_string(),
             base: prepared.base,
             stage: Stage::Feeding {
-                parser: Box::new(parse_document(DomSink::default(), parse_opts())),
+                parser: Box::default(),
                 pos: 0,
             },
         })
@@ -77,7 +73,7 @@ impl IncrementalParse {
                 while !self.body.is_char_boundary(end) {
                     end += 1;
                 }
-                parser.process(StrTendril::from(&self.body[pos..end]));
+                parser.feed(&self.body[pos..end]);
                 self.stage = if end < self.body.len() {
                     Stage::Feeding { parser, pos: end }
                 } else {

@@ -4,7 +4,7 @@
 //! 1x1 trackers. Only http(s) sources pass; YouTube iframes become click-to-load embeds and
 //! every other iframe or video becomes a link card.
 
-use super::dom::{Dom, NodeId};
+use pizhu_dom::{Dom, NodeId};
 
 use super::model::{Block, Image, TextUnit};
 use super::url::{check_url, youtube_id, UrlUse};

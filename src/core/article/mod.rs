@@ -7,7 +7,6 @@
 mod builder;
 mod canonical;
 mod cleanup;
-mod dom;
 mod error;
 mod feed;
 mod incremental;
@@ -17,16 +16,12 @@ mod nesting;
 pub mod url;
 mod walk;
 
-use html5ever::tendril::TendrilSink;
-use html5ever::tree_builder::TreeBuilderOpts;
-use html5ever::{parse_document, ParseOpts};
-
 pub use error::ParseError;
 pub use incremental::IncrementalParse;
 pub use model::{Article, Block, Image, Meta, Run, RunKind, SourceKind, Style, TextKind, TextUnit};
 
-use dom::{Dom, DomSink, NodeData, NodeId, DOCUMENT};
 use model::Style as RunStyle;
+use pizhu_dom::{Dom, NodeData, NodeId, DOCUMENT};
 use walk::{text_content, Walker};
 
 /// The largest input pizhu accepts, in bytes. Far above any real article (the corpus's
@@ -180,17 +175,6 @@ fn text_parts(body: &str) -> Parts {
     }
 }
 
-pub(crate) fn parse_opts() -> ParseOpts {
-    ParseOpts {
-        tree_builder: TreeBuilderOpts {
-            // Parse <noscript> content as markup so its image copies can be recognised.
-            scripting_enabled: false,
-            ..TreeBuilderOpts::default()
-        },
-        ..ParseOpts::default()
-    }
-}
-
 /// The element whose content is the article, and the page's `<title>` if it has one.
 pub(crate) fn content_root(dom: &Dom) -> (NodeId, Option<String>) {
     let [title, article, main, body] = find_first(dom, ["title", "article", "main", "body"]);
@@ -211,7 +195,7 @@ pub(crate) fn content_root(dom: &Dom) -> (NodeId, Option<String>) {
 }
 
 fn html_parts(body: &str, base: Option<&str>) -> Parts {
-    let dom = parse_document(DomSink::default(), parse_opts()).one(body);
+    let dom = pizhu_dom::parse(body);
     let (root, page_title) = content_root(&dom);
     let mut walker = Walker::new(base);
     walker.node(&dom, root, 0);

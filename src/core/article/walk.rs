@@ -6,7 +6,7 @@
 //! is kept). Recursion is bounded: below `MAX_DEPTH` the remaining subtree contributes its
 //! text only, gathered without recursion, so 10,000 nested elements cannot overflow the stack.
 
-use super::dom::{Dom, NodeData, NodeId};
+use pizhu_dom::{Dom, NodeData, NodeId};
 
 use super::builder::{Builder, Sink};
 use super::media;

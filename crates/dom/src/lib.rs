@@ -1,12 +1,12 @@
-//! A compact DOM for html5ever's tree builder: every node in one `Vec`, linked by `u32`
-//! indices, keeping only what the walker reads.
+//! html5ever parsing into a compact DOM for pizhu's article walker: every node in one `Vec`,
+//! linked by `u32` indices, keeping only what the walker reads.
 //!
 //! It replaces `markup5ever_rcdom`, whose nodes are each an `Rc` with a `RefCell`ed `Vec` of
 //! children, a `Weak` parent and every attribute, so a page of a few hundred elements meant
-//! thousands of small allocations to make and free again (the largest share of the parse in
-//! wasm). Here a node is one slot in the arena, children are a linked list (append, insert
-//! before a sibling and removal are O(1), where the `Rc` DOM searched the parent's children),
-//! text stays in html5ever's tendrils, and an element keeps only the attributes in `KEPT`.
+//! thousands of small allocations to make and free again. Here a node is one slot in the
+//! arena, children are a linked list (append, insert before a sibling and removal are O(1),
+//! where the `Rc` DOM searched the parent's children), text stays in html5ever's tendrils,
+//! and an element keeps only the attributes in `KEPT`.
 //!
 //! Element names are lower-cased for the walker (html5ever already lower-cases HTML names;
 //! only SVG and MathML names such as `foreignObject` change, and the walker drops `svg` and
@@ -14,13 +14,55 @@
 //! the element's namespace and local name, so `elem_name` needs no borrow of the arena.
 //! No method panics: a request the tree builder never makes (a template's contents of a
 //! non-template, inserting next to a node without a parent) does nothing harmful.
+//!
+//! This is a crate of its own for speed: html5ever's tokenizer and tree builder are generic
+//! over the sink, so their code is generated here, where `parse` and `Parser` name the sink,
+//! and the release profile can optimise this crate for speed while the rest of the app is
+//! optimised for size (see `[profile.release.package.pizhu-dom]` in the root `Cargo.toml`).
 
 use std::borrow::Cow;
 use std::cell::RefCell;
 
-use html5ever::tendril::StrTendril;
-use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeSink};
+use html5ever::tendril::{StrTendril, TendrilSink};
+use html5ever::tree_builder::{ElementFlags, NodeOrText, QuirksMode, TreeBuilderOpts, TreeSink};
 use html5ever::{local_name, ns, Attribute, ExpandedName, LocalName, Namespace, QualName};
+use html5ever::{parse_document, ParseOpts};
+
+/// How pizhu parses: as a document, with `<noscript>` content parsed as markup (scripting
+/// disabled) so that its image copies can be recognised.
+fn parse_opts() -> ParseOpts {
+    ParseOpts {
+        tree_builder: TreeBuilderOpts {
+            scripting_enabled: false,
+            ..TreeBuilderOpts::default()
+        },
+        ..ParseOpts::default()
+    }
+}
+
+/// Parse a whole HTML document (or fragment, which html5ever places in a document) in one go.
+pub fn parse(html: &str) -> Dom {
+    parse_document(DomSink::default(), parse_opts()).one(html)
+}
+
+/// A parse fed in pieces (the result is the same as `parse` of the pieces joined).
+pub struct Parser(html5ever::driver::Parser<DomSink>);
+
+impl Default for Parser {
+    fn default() -> Self {
+        Self(parse_document(DomSink::default(), parse_opts()))
+    }
+}
+
+impl Parser {
+    pub fn feed(&mut self, html: &str) {
+        self.0.process(StrTendril::from(html));
+    }
+
+    pub fn finish(self) -> Dom {
+        self.0.finish()
+    }
+}
 
 /// A node's index in the arena. The document is 0.
 pub type NodeId = u32;
@@ -51,7 +93,8 @@ const KEPT: [&str; 18] = [
     "width",
 ];
 
-fn is_kept(name: &LocalName) -> bool {
+/// True for the attribute names (of any case) the DOM keeps.
+pub fn is_kept(name: &str) -> bool {
     KEPT.iter().any(|k| k.eq_ignore_ascii_case(name))
 }
 
@@ -103,13 +146,15 @@ pub struct Dom {
 /// The document node.
 pub const DOCUMENT: NodeId = 0;
 
-impl Dom {
-    fn new() -> Self {
+impl Default for Dom {
+    fn default() -> Self {
         Self {
             nodes: vec![Node::new(NodeData::Document)],
         }
     }
+}
 
+impl Dom {
     pub fn data(&self, id: NodeId) -> &NodeData {
         &self.nodes[id as usize].data
     }
@@ -129,6 +174,14 @@ impl Dom {
                 .iter()
                 .find(|(n, _)| name.eq_ignore_ascii_case(n))
                 .map(|(_, v)| &**v),
+            _ => None,
+        }
+    }
+
+    /// The contents of a `<template>` element (a document node outside the tree).
+    pub fn template_contents(&self, id: NodeId) -> Option<NodeId> {
+        match self.data(id) {
+            NodeData::Element { template, .. } if *template != NONE => Some(*template),
             _ => None,
         }
     }
@@ -256,7 +309,8 @@ impl Handle {
     }
 }
 
-/// The `TreeSink` html5ever builds the `Dom` through.
+/// The `TreeSink` html5ever builds the `Dom` through (public for tests that compare it with
+/// other sinks; `parse` and `Parser` are the way to use it).
 pub struct DomSink {
     dom: RefCell<Dom>,
 }
@@ -264,7 +318,7 @@ pub struct DomSink {
 impl Default for DomSink {
     fn default() -> Self {
         Self {
-            dom: RefCell::new(Dom::new()),
+            dom: RefCell::new(Dom::default()),
         }
     }
 }
@@ -430,157 +484,5 @@ impl TreeSink for DomSink {
                 ..
             }
         )
-    }
-}
-
-/// The arena DOM against html5ever's reference `RcDom`: the same tree (names, kept attributes,
-/// text, template contents) for every corpus body, every XSS payload and random tag soup.
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::*;
-    use html5ever::parse_document;
-    use html5ever::tendril::TendrilSink;
-    use markup5ever_rcdom::{Handle as RcHandle, NodeData as RcData, RcDom};
-    use proptest::prelude::*;
-
-    fn outline(dom: &Dom, id: NodeId, out: &mut String) {
-        match dom.data(id) {
-            NodeData::Document => out.push_str("#doc("),
-            NodeData::Element {
-                name,
-                attrs,
-                template,
-                ..
-            } => {
-                out.push_str(&format!("<{name}"));
-                for (n, v) in attrs {
-                    out.push_str(&format!(" {n}={:?}", &**v));
-                }
-                out.push('>');
-                if *template != NONE {
-                    out.push_str("#template");
-                    outline(dom, *template, out);
-                }
-            }
-            NodeData::Text(t) => return out.push_str(&format!("{:?}", &**t)),
-            NodeData::Other => return out.push_str("#other"),
-        }
-        for child in dom.children(id) {
-            outline(dom, child, out);
-        }
-        out.push(')');
-    }
-
-    fn rc_outline(node: &RcHandle, out: &mut String) {
-        match &node.data {
-            RcData::Document => out.push_str("#doc("),
-            RcData::Element {
-                name,
-                attrs,
-                template_contents,
-                ..
-            } => {
-                out.push_str(&format!("<{}", name.local.to_ascii_lowercase()));
-                for a in attrs.borrow().iter().filter(|a| is_kept(&a.name.local)) {
-                    out.push_str(&format!(" {}={:?}", a.name.local, &*a.value));
-                }
-                out.push('>');
-                if let Some(contents) = &*template_contents.borrow() {
-                    out.push_str("#template");
-                    rc_outline(contents, out);
-                }
-            }
-            RcData::Text { contents } => {
-                return out.push_str(&format!("{:?}", &**contents.borrow()))
-            }
-            RcData::Comment { .. } | RcData::ProcessingInstruction { .. } => {
-                return out.push_str("#other")
-            }
-            RcData::Doctype { .. } => return,
-        }
-        for child in node.children.borrow().iter() {
-            rc_outline(child, out);
-        }
-        out.push(')');
-    }
-
-    fn same_tree(html: &str) {
-        let opts = super::super::parse_opts;
-        let dom = parse_document(DomSink::default(), opts()).one(html);
-        let rc = parse_document(RcDom::default(), opts()).one(html);
-        let (mut ours, mut reference) = (String::new(), String::new());
-        outline(&dom, DOCUMENT, &mut ours);
-        rc_outline(&rc.document, &mut reference);
-        assert_eq!(ours, reference, "input: {html:?}");
-    }
-
-    fn fixture(path: &str) -> std::path::PathBuf {
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-    }
-
-    #[test]
-    fn corpus_bodies_build_the_reference_tree() {
-        let mut dirs = vec![fixture("tests/fixtures/corpus")];
-        let mut files = 0;
-        while let Some(dir) = dirs.pop() {
-            for entry in std::fs::read_dir(dir).expect("corpus folder") {
-                let path = entry.expect("entry").path();
-                if path.is_dir() {
-                    dirs.push(path);
-                } else if path.extension().is_some_and(|e| e == "md") {
-                    same_tree(&std::fs::read_to_string(&path).expect("utf-8"));
-                    files += 1;
-                }
-            }
-        }
-        assert!(files >= 27, "found {files} corpus files");
-    }
-
-    #[test]
-    fn xss_payloads_build_the_reference_tree() {
-        let raw = std::fs::read_to_string(fixture("tests/fixtures/xss/dompurify_payloads.json"))
-            .expect("payloads");
-        let payloads: Vec<String> = serde_json::from_str(&raw).expect("a JSON array of strings");
-        assert!(payloads.len() > 200);
-        for payload in &payloads {
-            same_tree(payload);
-        }
-    }
-
-    #[test]
-    fn misnested_markup_builds_the_reference_tree() {
-        for html in [
-            "<b>1<p>2</b>3</p>",
-            "<a href=x>1<div>2<a href=y>3</div>4",
-            "<table><tr><td>a</td>b<b>c</b></tr></table>d",
-            "<table>x<tr>y</tr>z</table>",
-            "<p><b><i><u>x</p>y",
-            "<template><p>in</p></template><p>out",
-            "<svg><foreignObject><p>x</p></foreignObject><title>t</title></svg>",
-            "<math><mi><img src=a></mi><annotation-xml encoding=text/html><p>x</p></annotation-xml></math>",
-            "<select><option selected>a<selectedcontent></selectedcontent></select>",
-            "<html lang=a><body class=x><html lang=b class=y><body class=z hidden>t",
-            "<frameset><frame></frameset>",
-            "<nobr>a<nobr>b</nobr>",
-            "<!--c--><!DOCTYPE html><?pi x?>text<!--d-->more",
-        ] {
-            same_tree(html);
-        }
-    }
-
-    proptest! {
-        #![proptest_config(ProptestConfig::with_cases(400))]
-        #[test]
-        fn tag_soup_builds_the_reference_tree(parts in proptest::collection::vec(0usize..40, 0..60)) {
-            const PIECES: [&str; 40] = [
-                "<p>", "</p>", "<b>", "</b>", "<i>", "</i>", "<a href=u>", "</a>", "<div>", "</div>",
-                "<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<li>", "<ul>", "</ul>",
-                "<template>", "</template>", "<svg>", "</svg>", "<math>", "<select>", "<option>",
-                "<form>", "</form>", "<img src=i alt=A>", "<br>", "text", " ", "字", "<!--c-->",
-                "<nobr>", "<h1>", "</h2>", "<noscript>", "<caption>", "<col>",
-            ];
-            let html: String = parts.iter().map(|&i| PIECES[i]).collect();
-            same_tree(&html);
-        }
     }
 }

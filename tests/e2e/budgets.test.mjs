@@ -33,6 +33,8 @@ test("open the largest corpus article: pizhu parse vs DOMParser, and open -> pai
   const raw = readFileSync(largest, "utf8");
   const page = await newPage(browser, server.url);
   await page.goto(server.url); await page.waitForSelector("article h1");
+  // Open it through the real file input: pizhu:parse per open (the first open runs in V8's
+  // baseline wasm tier; later opens run increasingly in the optimised one) and open -> painted.
   const parse = [], render = [];
   for (let i = 0; i < 7; i++) {
     await page.setInputFiles("#pizhu-file", [{ name: `large-${i}.md`, mimeType: "text/markdown", buffer: Buffer.from(raw) }]);
@@ -40,19 +42,34 @@ test("open the largest corpus article: pizhu parse vs DOMParser, and open -> pai
     parse.push(await page.evaluate(() => performance.getEntriesByName("pizhu:parse").at(-1).duration));
     render.push(await page.evaluate(() => performance.getEntriesByName("pizhu:render").at(-1).duration));
   }
+  // The comparison: this page is not cross-origin isolated, so performance.now() moves in steps
+  // of 0.1 ms, a third of one DOMParser run. So each reading times K parses of the same input,
+  // pizhu's (from the file's bytes, through the same code as an open) and DOMParser's (of the
+  // body) in alternating rounds, and the per-parse medians are compared.
   const body = raw.split("\n").slice(4).join("\n");
-  const dom = await page.evaluate((body) => {
-    const runs = [];
-    for (let i = 0; i < 15; i++) {
-      const t = performance.now();
-      new DOMParser().parseFromString(body, "text/html");
-      runs.push(performance.now() - t);
+  const K = 20, ROUNDS = 9;
+  const { pizhu, dom, chars } = await page.evaluate(({ raw, body, K, ROUNDS }) => {
+    const bytes = new TextEncoder().encode(raw);
+    const pizhu = [], dom = [];
+    let chars = 0;
+    for (let r = 0; r < ROUNDS; r++) {
+      let t = performance.now();
+      chars = window.wasmBindings.pizhuParseRepeatedly(bytes, K);
+      pizhu.push((performance.now() - t) / K);
+      t = performance.now();
+      for (let k = 0; k < K; k++) new DOMParser().parseFromString(body, "text/html");
+      dom.push((performance.now() - t) / K);
     }
-    return runs.sort((a, b) => a - b)[7];
-  }, body);
-  const ratio = median(parse) / Math.max(dom, 0.01);
-  console.log(`# largest corpus article (${(Buffer.byteLength(raw) / 1024).toFixed(1)} KB): pizhu:parse median ${median(parse).toFixed(2)} ms, DOMParser ${dom.toFixed(2)} ms, ratio ${ratio.toFixed(1)}x; pizhu:render (open -> painted) median ${median(render).toFixed(1)} ms`);
+    return { pizhu, dom, chars };
+  }, { raw, body, K, ROUNDS });
+  assert.ok(chars > 1000, "the repeated parse read the article");
+  const ratio = median(pizhu) / median(dom);
+  const best = Math.min(...pizhu) / Math.min(...dom);
+  console.log(`# largest corpus article (${(Buffer.byteLength(raw) / 1024).toFixed(1)} KB): pizhu parse median ${median(pizhu).toFixed(3)} ms, DOMParser ${median(dom).toFixed(3)} ms, ratio ${ratio.toFixed(2)}x (best rounds ${best.toFixed(2)}x; ${ROUNDS} rounds of ${K} parses each); pizhu:parse per open ${parse.map((p) => p.toFixed(1)).join(", ")} ms (median ${median(parse).toFixed(2)}); pizhu:render (open -> painted) median ${median(render).toFixed(1)} ms`);
   assert.ok(median(render) <= 100, "a large article paints quickly");
+  // Budget: 3x DOMParser (met: about 1.5-1.8x here). A busy CI machine disturbs single rounds,
+  // so the test fails only past 1.5 times the budget; the printed figure is the one reported.
+  assert.ok(ratio <= 4.5, `pizhu's parse took ${ratio.toFixed(2)}x DOMParser's time (budget 3x)`);
 });
 
 test("open -> painted for a 15 KB article", async () => {

@@ -17,9 +17,14 @@ pub fn max_depth(html: &str) -> usize {
     let (mut depth, mut max) = (0usize, 0usize);
     let mut i = 0;
     while i + 1 < bytes.len() {
-        if bytes[i] != b'<' {
-            i += 1;
-            continue;
+        // Jump to the next '<' (a memchr search; `i` is always at a character boundary: the
+        // start, or just past an ASCII '<' or at the ASCII '>' that ends a tag).
+        match html.get(i..).and_then(|rest| rest.find('<')) {
+            Some(offset) => i += offset,
+            None => break,
+        }
+        if i + 1 >= bytes.len() {
+            break;
         }
         let next = bytes[i + 1];
         if next == b'/' {
@@ -88,6 +93,55 @@ mod tests {
         assert!(article.text.contains("深处的文字"));
         assert!(article.meta.notice.is_some());
         assert!(started.elapsed().as_secs() < 5);
+    }
+
+    /// The scan as first written, a byte at a time: `max_depth` must agree with it.
+    fn max_depth_bytewise(html: &str) -> usize {
+        let bytes = html.as_bytes();
+        let (mut depth, mut max) = (0usize, 0usize);
+        let mut i = 0;
+        while i + 1 < bytes.len() {
+            if bytes[i] != b'<' {
+                i += 1;
+                continue;
+            }
+            let next = bytes[i + 1];
+            if next == b'/' {
+                depth = depth.saturating_sub(1);
+            } else if next.is_ascii_alphabetic() {
+                let name_end = bytes[i + 1..]
+                    .iter()
+                    .position(|b| !b.is_ascii_alphanumeric())
+                    .map_or(bytes.len(), |p| i + 1 + p);
+                let name = html[i + 1..name_end].to_ascii_lowercase();
+                let tag_end = bytes[name_end..]
+                    .iter()
+                    .position(|&b| b == b'>')
+                    .map_or(bytes.len(), |p| name_end + p);
+                let self_closing = tag_end > 0 && bytes.get(tag_end - 1) == Some(&b'/');
+                if !VOID.contains(&name.as_str()) && !self_closing {
+                    depth += 1;
+                    max = max.max(depth);
+                }
+                i = tag_end;
+                continue;
+            }
+            i += 1;
+        }
+        max
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn agrees_with_the_bytewise_scan(parts in proptest::collection::vec(0usize..16, 0..80)) {
+            const PIECES: [&str; 16] = [
+                "<div>", "</div>", "<BR>", "<img src=x/>", "<p", ">", "<", "/", "字", "a",
+                "<Span>", "</", "<!--", "-->", "<x/>", "<3",
+            ];
+            let html: String = parts.iter().map(|&i| PIECES[i]).collect();
+            proptest::prop_assert_eq!(max_depth(&html), max_depth_bytewise(&html));
+        }
     }
 
     #[test]

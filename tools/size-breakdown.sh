@@ -16,7 +16,7 @@ wasm-bindgen "$wasm" --out-dir "$out" --target web --keep-debug >/dev/null
 wasm-opt -Oz -g --low-memory-unused --zero-filled-memory --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$out/pizhu_bg.wasm" -o "$out/named.wasm"
-twiggy top -n 100000 "$out/named.wasm" | awk -F'┊' '
+twiggy top -n 100000 "$out/named.wasm" | tee "${SIZE_ITEMS:-/dev/null}" | awk -F'┊' '
   NF >= 3 {
     bytes = $1; gsub(/[^0-9]/, "", bytes); item = $3; sub(/^ +/, "", item)
     if (bytes == "" || item ~ /^Σ|^\.\.\. and/) next
@@ -28,6 +28,7 @@ twiggy top -n 100000 "$out/named.wasm" | awk -F'┊' '
     else if (item ~ /pizhu::core::annotation/) part = "pizhu core::annotation"
     else if (item ~ /pizhu::core::interchange/) part = "pizhu core::interchange"
     else if (item ~ /pizhu::core::store/) part = "pizhu core::store"
+    else if (item ~ /pizhu_dom::/) part = "pizhu-dom (arena tree sink)"
     else if (item ~ /pizhu::/) part = "pizhu other"
     else if (item ~ /yew/) part = "yew"
     else if (item ~ /html5ever|markup5ever|tendril|string_cache|web_atoms/) part = "html5ever family"

@@ -14,18 +14,27 @@ after(async () => { await browser?.close(); await server?.close(); });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 test("cold start: navigation to the sample article visible, under 500 ms on localhost", async () => {
-  const samples = [];
-  for (let i = 0; i < 3; i++) {
+  // "Visible" is the end of the first pizhu:render (the frame after the sample article is in
+  // the DOM), on the page's own clock, whose origin is the navigation: no test-harness
+  // polling is counted. The phases show where the time goes.
+  const runs = [];
+  for (let i = 0; i < 5; i++) {
     const page = await newPage(browser, server.url);
     await page.goto(server.url);
-    await page.waitForSelector("article h1");
-    samples.push(await page.evaluate(() => performance.now()));
+    await page.waitForFunction(() => performance.getEntriesByName("pizhu:render").length > 0);
+    runs.push(await page.evaluate(() => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      const wasm = performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"));
+      const render = performance.getEntriesByName("pizhu:render")[0];
+      return { html: nav.responseEnd, wasm: wasm?.responseEnd ?? 0, parseStart: performance.getEntriesByName("pizhu:parse-start")[0]?.startTime ?? 0, visible: render.startTime + render.duration };
+    }));
     await page.context().close();
   }
-  console.log(`# cold start (navigation -> sample visible): median ${median(samples).toFixed(0)} ms (${samples.map((s) => s.toFixed(0)).join(", ")})`);
+  const at = (key) => median(runs.map((r) => r[key]));
+  console.log(`# cold start (navigation -> sample painted): median ${at("visible").toFixed(0)} ms (${runs.map((r) => r.visible.toFixed(0)).join(", ")}); medians: index.html received ${at("html").toFixed(0)} ms, wasm received ${at("wasm").toFixed(0)} ms, app running (parse starts) ${at("parseStart").toFixed(0)} ms`);
   // The budget is 500 ms; a loaded CI machine can be slower, so the test fails only past twice
   // that (a regression), and the printed figure is the one reported.
-  assert.ok(median(samples) <= 1000);
+  assert.ok(at("visible") <= 1000);
 });
 
 test("open the largest corpus article: pizhu parse vs DOMParser, and open -> painted", async () => {

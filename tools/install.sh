@@ -32,12 +32,12 @@ fi
 
 if ! .tools/node_modules/.bin/wasm-opt --version 2>/dev/null | grep -q "version ${BINARYEN_VERSION%%.*}"; then
   say "installing wasm-opt (binaryen ${BINARYEN_VERSION} from npm)"
-  npm install --silent --no-audit --no-fund --prefix .tools "binaryen@${BINARYEN_VERSION}"
+  npm install --silent --no-audit --no-fund --save-exact --prefix .tools "binaryen@${BINARYEN_VERSION}"
 fi
 
 if ! grep -qs "\"version\": \"${TERSER_VERSION}\"" .tools/node_modules/terser/package.json; then
   say "installing terser ${TERSER_VERSION} from npm (minifies the wasm-bindgen glue after each build)"
-  npm install --silent --no-audit --no-fund --prefix .tools "terser@${TERSER_VERSION}"
+  npm install --silent --no-audit --no-fund --save-exact --prefix .tools "terser@${TERSER_VERSION}"
 fi
 
 cargo fetch --locked >/dev/null

@@ -5,9 +5,11 @@
 import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative, resolve } from "node:path";
+import { join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 
-const ROOT = resolve(import.meta.dirname, "..");
+// Not import.meta.dirname: that needs Node 20.11, and Debian 12's Node is 18.
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
 
 function jsFiles(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -33,7 +35,13 @@ export async function minifyStaged(dir) {
     const href = "/" + relative(dir, file).split("\\").join("/");
     const integrity = `sha384-${createHash("sha384").update(result.code).digest("base64")}`;
     const link = new RegExp(`(href="?${href.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"?[^>]*?integrity="?)sha384-[A-Za-z0-9+/=]+`);
-    if (link.test(html)) html = html.replace(link, `$1${integrity}`);
+    if (link.test(html)) {
+      html = html.replace(link, `$1${integrity}`);
+    } else if (html.includes(href)) {
+      // The file is referenced but its hash was not found where expected: shipping the old
+      // hash would make the browser refuse the minified file, so stop the build instead.
+      throw new Error(`could not update the integrity hash of ${href} in index.html`);
+    }
   }
   writeFileSync(indexPath, html);
   return saved;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Where the wasm's bytes go, by crate: rebuilds the release wasm's bindgen output with names
-# kept, optimises it as Trunk does (wasm-opt -Oz plus index.html's flags, names kept with -g),
+# kept, optimises it as Trunk does (wasm-opt -Oz plus the flags in index.html's
+# data-wasm-opt-params, names kept with -g),
 # and groups `twiggy top` by crate. Run after `make build` (uses target/ and .tools/).
 # Needs twiggy (`cargo install twiggy --locked`); the figures are raw code bytes, before
 # compression, and the data section is listed apart.
@@ -13,9 +14,9 @@ wasm=target/wasm32-unknown-unknown/release/pizhu.wasm
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 wasm-bindgen "$wasm" --out-dir "$out" --target web --keep-debug >/dev/null
-wasm-opt -Oz -g --low-memory-unused --zero-filled-memory --enable-bulk-memory \
-  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  "$out/pizhu_bg.wasm" -o "$out/named.wasm"
+read -r -a flags < <(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)
+wasm-opt -Oz -g "${flags[@]}" --enable-bulk-memory --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals "$out/pizhu_bg.wasm" -o "$out/named.wasm"
 twiggy top -n 100000 "$out/named.wasm" | tee "${SIZE_ITEMS:-/dev/null}" | awk -F'┊' '
   NF >= 3 {
     bytes = $1; gsub(/[^0-9]/, "", bytes); item = $3; sub(/^ +/, "", item)

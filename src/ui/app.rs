@@ -5,7 +5,6 @@ use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::file::callbacks::FileReader;
-use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -47,7 +46,10 @@ pub fn app() -> Html {
                     // 10 ms, which the article's first render should not wait for.
                     if let Some(text) = remembered.clone() {
                         let (dispatch, label) = (dispatch.clone(), label.clone());
-                        Timeout::new(0, move || remember_last(&dispatch, &label, &text)).forget();
+                        wasm_bindgen_futures::spawn_local(async move {
+                            gloo::timers::future::TimeoutFuture::new(0).await;
+                            remember_last(&dispatch, &label, &text);
+                        });
                     }
                 }
                 Err(error) => dispatch.dispatch(Action::Fail(format!("{label}: {error}"))),

@@ -38,7 +38,13 @@ pub struct Chunks {
     inner: RefCell<Inner>,
 }
 
-type Waiting = (usize, Box<dyn FnOnce()>);
+/// Work waiting for chunk `chunk`: once its blocks are in the DOM, or (`settled`) once every
+/// chunk up to it is.
+struct Waiting {
+    chunk: usize,
+    settled: bool,
+    then: Box<dyn FnOnce()>,
+}
 
 #[derive(Default)]
 struct Inner {
@@ -127,11 +133,18 @@ impl Chunks {
             if let Some(done) = inner.rendered.get_mut(chunk) {
                 *done = true;
             }
-            let (ready, rest) = std::mem::take(&mut inner.waiting)
-                .into_iter()
-                .partition(|(c, _)| *c == chunk);
+            let waiting = std::mem::take(&mut inner.waiting);
+            let rendered = &inner.rendered;
+            let is_ready = |w: &Waiting| {
+                let from = if w.settled { 0 } else { w.chunk };
+                rendered
+                    .get(from..=w.chunk)
+                    .is_none_or(|chunks| chunks.iter().all(|r| *r))
+            };
+            let (ready, rest): (Vec<Waiting>, Vec<Waiting>) =
+                waiting.into_iter().partition(is_ready);
             inner.waiting = rest;
-            ready.into_iter().map(|(_, then)| then).collect()
+            ready.into_iter().map(|w| w.then).collect()
         };
         for then in ready {
             then();
@@ -184,7 +197,11 @@ impl Chunks {
         }
         let redraw = {
             let mut inner = self.inner.borrow_mut();
-            inner.waiting.push((chunk, Box::new(then)));
+            inner.waiting.push(Waiting {
+                chunk,
+                settled: false,
+                then: Box::new(then),
+            });
             if let Some(filled) = inner.filled.get_mut(chunk) {
                 *filled = true;
             }
@@ -194,6 +211,21 @@ impl Chunks {
         if let Some(redraw) = redraw {
             redraw.force_update();
         }
+    }
+
+    /// Run `then` once every block up to `block` is in the DOM, so that nothing will be
+    /// inserted above it any more: at once if so, else when the last of those chunks renders
+    /// (in turn; this does not hurry them).
+    pub fn when_settled(&self, block: usize, then: impl FnOnce() + 'static) {
+        if self.is_settled(block) {
+            then();
+            return;
+        }
+        self.inner.borrow_mut().waiting.push(Waiting {
+            chunk: block / CHUNK_BLOCKS,
+            settled: true,
+            then: Box::new(then),
+        });
     }
 
     /// Queue the next step: after the next frame, in a task of its own, fill the first chunk

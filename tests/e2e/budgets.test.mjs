@@ -76,7 +76,7 @@ test("open the largest corpus article: pizhu parse vs DOMParser, and open -> pai
   const best = Math.min(...pizhu) / Math.min(...dom);
   console.log(`# largest corpus article (${(Buffer.byteLength(raw) / 1024).toFixed(1)} KB): pizhu parse median ${median(pizhu).toFixed(3)} ms, DOMParser ${median(dom).toFixed(3)} ms, ratio ${ratio.toFixed(2)}x (best rounds ${best.toFixed(2)}x; ${ROUNDS} rounds of ${K} parses each); pizhu:parse per open ${parse.map((p) => p.toFixed(1)).join(", ")} ms (median ${median(parse).toFixed(2)}); pizhu:render (open -> painted) median ${median(render).toFixed(1)} ms`);
   assert.ok(median(render) <= 100, "a large article paints quickly");
-  // Budget: 3x DOMParser (met: about 1.5-1.8x here). A busy CI machine disturbs single rounds,
+  // Budget: 3x DOMParser (met: about 2.0-2.5x here). A busy CI machine disturbs single rounds,
   // so the test fails only past 1.5 times the budget; the printed figure is the one reported.
   assert.ok(ratio <= 4.5, `pizhu's parse took ${ratio.toFixed(2)}x DOMParser's time (budget 3x)`);
 });

@@ -115,6 +115,8 @@ fn named_entities_table(to: &Path) {
         }
     }
 
+    // `NAMED_ENTITIES` keeps the names' positions in this string as u16.
+    assert!(table.len() <= usize::from(u16::MAX), "the entity table fits u16 offsets");
     let mut file = File::create(to).unwrap();
     writeln!(file, "static ENTITY_TABLE: &str = {table:?};").unwrap();
     writeln!(file, "const ENTITY_COUNT: usize = {};", entities.len()).unwrap();

@@ -12,13 +12,14 @@
 //! only SVG and MathML names such as `foreignObject` change, and the walker drops `svg` and
 //! `math` with their content). The tree builder sees the names as parsed: a `Handle` carries
 //! the element's namespace and local name, so `elem_name` needs no borrow of the arena.
-//! No method panics: a request the tree builder never makes (a template's contents of a
-//! non-template, inserting next to a node without a parent) does nothing harmful.
+//! The tree builder's callbacks never panic: a request it never makes (a template's contents
+//! of a non-template, inserting next to a node without a parent) does nothing harmful. The
+//! walker's accessors take ids this arena handed out.
 //!
-//! This is a crate of its own for speed: html5ever's tokenizer and tree builder are generic
-//! over the sink, so their code is generated here, where `parse` and `Parser` name the sink,
-//! and the release profile can optimise this crate for speed while the rest of the app is
-//! optimised for size (see `[profile.release.package.pizhu-dom]` in the root `Cargo.toml`).
+//! A crate of its own: html5ever's tokenizer and tree builder are generic over the sink, so
+//! their code is generated here, where `parse` and `Parser` name the sink, and a release
+//! profile could build this crate at another opt-level than the app. Measured and not taken
+//! for now (the root `Cargo.toml` says why).
 
 use std::borrow::Cow;
 use std::cell::RefCell;

@@ -1,4 +1,4 @@
-//! Walks the parsed DOM (`dom.rs`) and feeds the builder: this is where markup meets the allowlist.
+//! Walks the parsed DOM (`pizhu_dom`, crates/dom) and feeds the builder: this is where markup meets the allowlist.
 //!
 //! Elements fall in four groups: dropped with their content (script, style, forms controls,
 //! object, svg, ...), media (img, picture, figure, iframe, video), blocks (boundaries) and

@@ -70,9 +70,22 @@ pub fn panel(props: &PanelProps) -> Html {
         .filter(|&position| position >= limit)
         .and_then(|position| visible.get(position).copied());
 
+    // An entry to focus once the list has been redrawn: the next entry past the ones shown is
+    // only listed after the panel's next render (it becomes the open one).
+    let focus_after_render = use_mut_ref(|| None::<String>);
+    {
+        let focus_after_render = focus_after_render.clone();
+        use_effect(move || {
+            if let Some(id) = focus_after_render.borrow_mut().take() {
+                focus_item(&id);
+            }
+        });
+    }
+
     let onkeydown = {
         let open = props.open.clone();
         let selected = state.selected.clone();
+        let focus_after_render = focus_after_render.clone();
         Callback::from(move |event: KeyboardEvent| {
             let step: isize = match event.key().as_str() {
                 "ArrowDown" => 1,
@@ -89,7 +102,9 @@ pub fn panel(props: &PanelProps) -> Html {
             };
             if let Some(id) = visible_ids.get(next as usize) {
                 open.emit(id.clone());
-                focus_item(id);
+                if !focus_item(id) {
+                    *focus_after_render.borrow_mut() = Some(id.clone());
+                }
             }
         })
     };
@@ -138,7 +153,7 @@ pub fn panel(props: &PanelProps) -> Html {
             <ol class="annotation-list" {onkeydown}>
                 { for visible.iter().take(limit).map(|a| item(props, a)) }
                 if let Some(open) = beyond {
-                    <li key="gap" class="list-gap" aria-hidden="true">{ "⋯" }</li>
+                    <li key={"\ngap"} class="list-gap" aria-hidden="true">{ "⋯" }</li>
                     { item(props, open) }
                 }
             </ol>
@@ -155,15 +170,18 @@ pub fn panel(props: &PanelProps) -> Html {
     }
 }
 
-fn focus_item(id: &str) {
+/// Focuses the list entry of annotation `id`; false if it is not in the page.
+fn focus_item(id: &str) -> bool {
     let selector = format!(
         ".annotation-item[data-annotation-id=\"{}\"]",
         id.replace('"', "")
     );
-    if let Some(Ok(Some(element))) = dom::document().map(|d| d.query_selector(&selector)) {
-        if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
-            let _ = element.focus();
-        }
+    let Some(Ok(Some(element))) = dom::document().map(|d| d.query_selector(&selector)) else {
+        return false;
+    };
+    match wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+        Ok(element) => element.focus().is_ok(),
+        Err(_) => false,
     }
 }
 

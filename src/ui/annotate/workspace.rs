@@ -291,25 +291,49 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         Rc::new(Chunks::new(article.0.blocks.len()))
     });
 
+    // Counts requests to scroll to a highlight; see `open`.
+    let scroll_request = use_mut_ref(|| 0u64);
     let open = {
         let dispatch = state.dispatcher();
         let flash = flash.clone();
         let flash_timer = flash_timer.clone();
         let (state, chunks) = (state.clone(), (*chunks).clone());
+        let scroll_request = scroll_request.clone();
         Callback::from(move |id: String| {
             dispatch.dispatch(AnnotAction::Select(Some(id.clone())));
             // The highlight's block may still be on its way into the page: scroll once it is.
             let start = state.bench.anchored(&id).span().map(|(start, _)| start);
             let block = start.and_then(|start| block_at(&state.article.blocks, start));
             let block = block.unwrap_or(0);
+            // Only the newest request scrolls: an older one whose block arrives later must
+            // not take the reader back to it.
+            let request = scroll_request.borrow().wrapping_add(1);
+            *scroll_request.borrow_mut() = request;
+            let current = {
+                let scroll_request = scroll_request.clone();
+                move || *scroll_request.borrow() == request
+            };
             // Weak: the callback waits inside the progress it reads.
             let (target, progress) = (id.clone(), Rc::downgrade(&chunks));
+            let is_current = current.clone();
             chunks.when_rendered(block, move || {
+                if !is_current() {
+                    return;
+                }
                 // While blocks are still being inserted above it, a smooth scroll would end
                 // where the highlight was when it began; an instant one lets the browser's
                 // scroll anchoring keep the highlight in view as they arrive.
                 let settled = progress.upgrade().is_some_and(|c| c.is_settled(block));
                 scroll_to_highlight(&target, settled)
+            });
+            // Scroll anchoring is not guaranteed (the browser may suppress it), so once
+            // nothing more can arrive above the highlight, bring it back into view if the
+            // insertions pushed it out.
+            let target = id.clone();
+            chunks.when_settled(block, move || {
+                if current() && !highlight_in_view(&target) {
+                    scroll_to_highlight(&target, false);
+                }
             });
             flash.set(Some(id));
             let flash = flash.clone();
@@ -660,12 +684,29 @@ fn share_controls(
     }
 }
 
-fn scroll_to_highlight(id: &str, smooth: bool) {
+fn highlight_mark(id: &str) -> Option<web_sys::Element> {
     let selector = format!(
         "mark[data-annotation-id=\"{}\"]",
         id.replace(['"', '\\'], "")
     );
-    let Some(Ok(Some(mark))) = dom::document().map(|d| d.query_selector(&selector)) else {
+    dom::document()?.query_selector(&selector).ok().flatten()
+}
+
+/// Whether the highlight's first piece is inside the window.
+fn highlight_in_view(id: &str) -> bool {
+    let Some(mark) = highlight_mark(id) else {
+        return false;
+    };
+    let height = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let rect = mark.get_bounding_client_rect();
+    rect.top() >= 0.0 && rect.bottom() <= height
+}
+
+fn scroll_to_highlight(id: &str, smooth: bool) {
+    let Some(mark) = highlight_mark(id) else {
         return;
     };
     let options = web_sys::ScrollIntoViewOptions::new();

@@ -99,6 +99,8 @@ test("open -> painted for a 15 KB article", async () => {
     }));
   }
   console.log(`# 15 KB article, parse + render to paint: median ${median(total).toFixed(1)} ms (${total.map((t) => t.toFixed(1)).join(", ")})`);
+  // Budget 16 ms; as for the others, the test fails only past twice that on a busy machine.
+  assert.ok(median(total) <= 32, `15 KB open -> painted took ${median(total)} ms`);
 });
 
 test("10,000 annotations load from localStorage", async () => {

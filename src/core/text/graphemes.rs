@@ -1,17 +1,20 @@
 //! Grapheme-cluster boundaries: widening code point ranges so they never cut
 //! an emoji ZWJ sequence, a flag, or a base letter from its combining marks.
 //!
-//! Boundaries are found locally with a [`GraphemeCursor`], so snapping costs
-//! O(cluster length) once the byte offset is known.
-
-use unicode_segmentation::GraphemeCursor;
+//! Natively (tests, benches) boundaries come from unicode-segmentation's
+//! [`GraphemeCursor`](unicode_segmentation::GraphemeCursor). In the browser they come from
+//! the browser's own `Intl.Segmenter`, the segmentation its text selection follows:
+//! unicode-segmentation's tables cost 7 KB of the brotli-compressed wasm. Both implement
+//! Unicode's extended grapheme clusters (UAX #29); either way a boundary is found locally,
+//! in O(cluster length) once the byte offset is known.
 
 use super::CharIndex;
 
 /// Largest extended grapheme boundary at or before byte `byte` (which must be
 /// a char boundary). Falls back to `byte` itself if segmentation fails.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn floor_boundary(text: &str, byte: usize) -> usize {
-    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(byte, text.len(), true);
     match cursor.is_boundary(text, 0) {
         Ok(true) | Err(_) => byte,
         Ok(false) => match cursor.prev_boundary(text, 0) {
@@ -24,8 +27,9 @@ pub(crate) fn floor_boundary(text: &str, byte: usize) -> usize {
 
 /// Smallest extended grapheme boundary at or after byte `byte` (which must be
 /// a char boundary). Falls back to `byte` itself if segmentation fails.
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn ceil_boundary(text: &str, byte: usize) -> usize {
-    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(byte, text.len(), true);
     match cursor.is_boundary(text, 0) {
         Ok(true) | Err(_) => byte,
         Ok(false) => match cursor.next_boundary(text, 0) {
@@ -33,6 +37,118 @@ pub(crate) fn ceil_boundary(text: &str, byte: usize) -> usize {
             Ok(None) => text.len(),
             Err(_) => byte,
         },
+    }
+}
+
+/// Largest extended grapheme boundary at or before byte `byte` (which must be
+/// a char boundary). Falls back to `byte` itself if segmentation fails.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn floor_boundary(text: &str, byte: usize) -> usize {
+    match browser::cluster_containing(text, byte) {
+        Some((start, _)) => start,
+        None => byte,
+    }
+}
+
+/// Smallest extended grapheme boundary at or after byte `byte` (which must be
+/// a char boundary). Falls back to `byte` itself if segmentation fails.
+#[cfg(target_arch = "wasm32")]
+pub(crate) fn ceil_boundary(text: &str, byte: usize) -> usize {
+    match browser::cluster_containing(text, byte) {
+        Some((start, _)) if start == byte => byte,
+        Some((_, end)) => end,
+        None => byte,
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use js_sys::{Array, Intl};
+
+    thread_local! {
+        static SEGMENTER: Intl::Segmenter = {
+            let options = Intl::SegmenterOptions::new();
+            options.set_granularity(Intl::SegmenterGranularity::Grapheme);
+            Intl::Segmenter::new(&Array::new(), &options)
+        };
+    }
+
+    /// The byte range of the grapheme cluster that contains byte `byte` of `text` (a char
+    /// boundary), or `None` at either end of the text or if the browser gives no answer.
+    ///
+    /// Only a window around `byte` goes to the browser. A cluster that begins at the
+    /// window's start or ends at its end may be cut by the window, so the window grows
+    /// until neither happens (or it covers the text). A run of regional indicators (flags)
+    /// pairs from its first one, so a window never begins inside such a run.
+    pub fn cluster_containing(text: &str, byte: usize) -> Option<(usize, usize)> {
+        if byte == 0 || byte >= text.len() {
+            return None;
+        }
+        let (mut back, mut ahead) = (64usize, 64usize);
+        loop {
+            let mut start = floor_char(text, byte.saturating_sub(back));
+            while let Some(c) = text[..start]
+                .chars()
+                .next_back()
+                .filter(|&c| is_regional(c))
+            {
+                start -= c.len_utf8();
+            }
+            let end = ceil_char(text, byte.saturating_add(ahead).min(text.len()));
+            let (from, to) = cluster_in_window(&text[start..end], byte - start)?;
+            let (from, to) = (start + from, start + to);
+            let cut_before = from == start && start > 0;
+            let cut_after = to == end && end < text.len();
+            if !cut_before && !cut_after {
+                return Some((from, to));
+            }
+            if cut_before {
+                back = back.saturating_mul(4);
+            }
+            if cut_after {
+                ahead = ahead.saturating_mul(4);
+            }
+        }
+    }
+
+    /// The cluster containing byte `at` of `window`, in bytes of `window`.
+    fn cluster_in_window(window: &str, at: usize) -> Option<(usize, usize)> {
+        let at_utf16 = window.get(..at)?.encode_utf16().count();
+        let segment = SEGMENTER.with(|s| s.segment(window).containing(at_utf16 as u32))?;
+        let from_utf16 = segment.index() as usize;
+        let to_utf16 = from_utf16 + segment.segment().length() as usize;
+        let (mut from, mut to, mut utf16) = (None, None, 0usize);
+        for (offset, c) in window.char_indices() {
+            if utf16 == from_utf16 {
+                from = Some(offset);
+            }
+            if utf16 == to_utf16 {
+                to = Some(offset);
+            }
+            utf16 += c.len_utf16();
+        }
+        if utf16 == to_utf16 {
+            to = Some(window.len());
+        }
+        Some((from?, to?))
+    }
+
+    fn is_regional(c: char) -> bool {
+        ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
+    }
+
+    fn floor_char(text: &str, mut byte: usize) -> usize {
+        while !text.is_char_boundary(byte) {
+            byte -= 1;
+        }
+        byte
+    }
+
+    fn ceil_char(text: &str, mut byte: usize) -> usize {
+        while !text.is_char_boundary(byte) {
+            byte += 1;
+        }
+        byte
     }
 }
 

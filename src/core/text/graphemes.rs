@@ -4,7 +4,7 @@
 //! Natively (tests, benches) boundaries come from unicode-segmentation's
 //! [`GraphemeCursor`](unicode_segmentation::GraphemeCursor). In the browser they come from
 //! the browser's own `Intl.Segmenter`, the segmentation its text selection follows:
-//! unicode-segmentation's tables cost 7 KB of the brotli-compressed wasm. Both implement
+//! unicode-segmentation's tables cost 6.4 KB of the brotli-compressed wasm. Both implement
 //! Unicode's extended grapheme clusters (UAX #29); either way a boundary is found locally,
 //! in O(cluster length) once the byte offset is known.
 

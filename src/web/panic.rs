@@ -2,13 +2,14 @@
 //!
 //! The message is built with `create_element` and `set_text_content` (never HTML strings) in
 //! an element outside Yew's root, so it shows even when the Yew tree is gone.
-
-use std::panic;
+//!
+//! Installed through `yew::set_custom_panic_hook`: Yew's renderer replaces any hook set with
+//! `std::panic::set_hook` by its own, which only logs to the console.
 
 const FATAL_ID: &str = "pizhu-fatal";
 
 pub fn install() {
-    panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         let detail = info.to_string();
         web_sys::console::error_1(&detail.clone().into());
         show_fatal(&detail);

@@ -293,26 +293,3 @@ impl PartialEq for ChunksRef {
         Rc::ptr_eq(&self.0, &other.0)
     }
 }
-
-/// Which block holds code point `offset` of the canonical text: the last block starting at or
-/// before it (blocks without text, such as a picture without caption, hold none).
-pub fn block_at(blocks: &[crate::core::article::Block], offset: usize) -> Option<usize> {
-    use crate::core::article::Block;
-    let first = |block: &Block| {
-        let run = match block {
-            Block::Text { unit, .. } => unit.runs.first(),
-            Block::List { items, .. } => items.iter().find_map(|item| item.runs.first()),
-            Block::Figure { caption, .. }
-            | Block::YouTube { caption, .. }
-            | Block::VideoLink { caption, .. } => caption.runs.first(),
-        };
-        run.map(|r| r.start)
-    };
-    blocks
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| first(b).map(|start| (i, start)))
-        .take_while(|(_, start)| *start <= offset)
-        .last()
-        .map(|(i, _)| i)
-}

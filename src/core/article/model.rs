@@ -187,6 +187,26 @@ impl Article {
         }
     }
 
+    /// Which block holds code point `offset` of the canonical text: the last block whose text
+    /// starts at or before it (blocks without text, such as a picture without caption, hold
+    /// none). `None` before the first text.
+    pub fn block_at(&self, offset: usize) -> Option<usize> {
+        let first_offset = |block: &Block| {
+            block
+                .units()
+                .iter()
+                .find_map(|unit| unit.runs.first())
+                .map(|run| run.start)
+        };
+        self.blocks
+            .iter()
+            .enumerate()
+            .filter_map(|(index, block)| first_offset(block).map(|start| (index, start)))
+            .take_while(|&(_, start)| start <= offset)
+            .last()
+            .map(|(index, _)| index)
+    }
+
     /// The (start, end) code-point range of every run, in document order.
     pub fn run_ranges(&self) -> Vec<(usize, usize)> {
         self.blocks
@@ -202,4 +222,27 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
         (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::core::article::parse;
+
+    #[test]
+    fn block_at_finds_the_block_holding_an_offset_and_skips_blocks_without_text() {
+        let article = parse(
+            "<!--1-->\n[t](https://example.org/b)\n------\n\n\
+             <p>一二三</p><figure><img src=\"https://example.org/a.png\"></figure>\
+             <ul><li>四五</li><li>六</li></ul><p>七</p>",
+        )
+        .expect("parses");
+        // Canonical text: "一二三\n四五\n六\n七"; blocks: p, figure (no text), ul, p.
+        assert_eq!(article.text, "一二三\n四五\n六\n七");
+        assert_eq!(article.block_at(0), Some(0));
+        assert_eq!(article.block_at(3), Some(0));
+        assert_eq!(article.block_at(4), Some(2));
+        assert_eq!(article.block_at(7), Some(2));
+        assert_eq!(article.block_at(9), Some(3));
+        assert_eq!(article.block_at(100), Some(3));
+    }
 }

@@ -24,7 +24,7 @@ use super::render::block_pieces;
 use super::state::{AnnotAction, AnnotState};
 use super::toolbar::SelectionToolbar;
 use crate::ui::article_view::{ArticleRef, ArticleView};
-use crate::ui::chunks::{block_at, Chunks};
+use crate::ui::chunks::Chunks;
 
 /// Pause after the last change before annotations are written to storage.
 const SAVE_DELAY_MS: u32 = 250;
@@ -303,7 +303,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             dispatch.dispatch(AnnotAction::Select(Some(id.clone())));
             // The highlight's block may still be on its way into the page: scroll once it is.
             let start = state.bench.anchored(&id).span().map(|(start, _)| start);
-            let block = start.and_then(|start| block_at(&state.article.blocks, start));
+            let block = start.and_then(|start| state.article.block_at(start));
             let block = block.unwrap_or(0);
             // Only the newest request scrolls: an older one whose block arrives later must
             // not take the reader back to it.

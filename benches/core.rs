@@ -83,9 +83,7 @@ fn bench_parse(c: &mut Criterion) {
     group.bench_function("feed_50KB/html5ever_tree_only", |b| {
         b.iter(|| tree_only(black_box(feed_body)))
     });
-    // The same tree built by pizhu's own sink (crates/dom), as the full parse does. Note the
-    // profile: pizhu-dom and html5ever's crates are built at opt-level s, the RcDom baseline
-    // above is generated in this bench at the app's opt-level z.
+    // The same tree built by pizhu's own sink (crates/dom), as the full parse does.
     group.bench_function("feed_50KB/pizhu_dom_tree_only", |b| {
         b.iter(|| pizhu_dom::parse(black_box(feed_body)))
     });

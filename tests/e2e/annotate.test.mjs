@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serveDist, launch, newPage, openApp, megabyteArticle, SHOTS } from "./harness.mjs";
+import { serveDist, launch, newPage, openApp, megabyteArticle, SHOTS, openFreshApp } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -62,9 +62,7 @@ async function highlights(page) {
 
 test("select, press 1, select an overlapping span, press 2, reload: both highlights come back exactly", async () => {
   const page = await newPage(browser, server.url);
-  await openApp(page, server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload(); await page.waitForSelector("article h1");
+  await openFreshApp(page, server.url);
   const a = await offsetsOf(page, "我们承诺，三年内让每一个社区都有一个开放的图书角");
   const b = await offsetsOf(page, "每一个社区都有一个开放的图书角，任何人都可以免费借书");
   assert.ok(a && b);
@@ -91,9 +89,7 @@ test("select, press 1, select an overlapping span, press 2, reload: both highlig
 
 test("note, label change, delete and undo (button and Ctrl+Z); clicking a highlight opens it", async () => {
   const page = await newPage(browser, server.url);
-  await openApp(page, server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload(); await page.waitForSelector("article h1");
+  await openFreshApp(page, server.url);
   const span = await offsetsOf(page, "全部来自现有预算");
   await selectRange(page, span[0], span[1]);
   await page.click(".selection-toolbar button[data-label=statistic]");
@@ -193,9 +189,7 @@ test("corrupt stored value: reported, kept aside as a backup, never silently ove
 
 test("labels: rename, recolour, add, and remove a label in use by moving its annotations", async () => {
   const page = await newPage(browser, server.url);
-  await openApp(page, server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload(); await page.waitForSelector("article h1");
+  await openFreshApp(page, server.url);
   const span = await offsetsOf(page, "虚构城市河港市");
   await selectRange(page, span[0], span[1]); await page.keyboard.press("6");
   await page.waitForSelector("mark[data-label=opinion]");

@@ -63,6 +63,14 @@ export async function openApp(page, base) {
   await page.waitForSelector("article.reader h1");
 }
 
+/** Open the app with empty storage: load it, clear localStorage, and load it again. */
+export async function openFreshApp(page, base) {
+  await openApp(page, base);
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.waitForSelector("article.reader h1");
+}
+
 /** Open files through the real <input type="file">. */
 export async function openFiles(page, files) {
   await page.setInputFiles("#pizhu-file", files);

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { serveDist, launch, newPage, openApp, FIXTURES } from "./harness.mjs";
+import { serveDist, launch, newPage, openApp, FIXTURES, openFreshApp } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -32,9 +32,7 @@ async function marks(page) {
 
 test("export, clear storage, import: identical highlights; importing twice changes nothing", async () => {
   const page = await newPage(browser, server.url);
-  await openApp(page, server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload(); await page.waitForSelector("article h1");
+  await openFreshApp(page, server.url);
   await annotate(page, "我们承诺，三年内让每一个社区都有一个开放的图书角", "1");
   await annotate(page, "8.3 万册", "5");
   await page.click("mark[data-label=statistic]");
@@ -77,9 +75,7 @@ test("export, clear storage, import: identical highlights; importing twice chang
 
 test("broken and hostile files: precise messages in role=alert, the article and highlights untouched", async () => {
   const page = await newPage(browser, server.url);
-  await openApp(page, server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload(); await page.waitForSelector("article h1");
+  await openFreshApp(page, server.url);
   await annotate(page, "虚构城市河港市", "2");
   const title = await page.textContent("article h1");
   const send = async (text) => {
@@ -126,9 +122,7 @@ test("every JSONTestSuite file gets a clear message or a valid result, never a p
 test("share link: annotations travel in the URL fragment and are offered for import", async () => {
   const context = await browser.newContext({ permissions: ["clipboard-read", "clipboard-write"] });
   const page = await context.newPage();
-  await page.goto(server.url); await page.waitForSelector("article h1");
-  await page.evaluate(() => localStorage.clear());
-  await page.reload(); await page.waitForSelector("article h1");
+  await openFreshApp(page, server.url);
   await annotate(page, "线上目录一旦上线", "4");
   await page.click("text=Share link / 分享链接");
   await page.waitForSelector(".exchange-message");
@@ -148,9 +142,7 @@ test("share link: annotations travel in the URL fragment and are offered for imp
 
 test("annotated HTML export is self-contained, has the footnotes, and no scripts", async () => {
   const page = await newPage(browser, server.url);
-  await openApp(page, server.url);
-  await page.evaluate(() => localStorage.clear());
-  await page.reload(); await page.waitForSelector("article h1");
+  await openFreshApp(page, server.url);
   await annotate(page, "虚构城市河港市", "2");
   const [download] = await Promise.all([page.waitForEvent("download"), page.click("text=HTML")]);
   const html = readFileSync(await download.path(), "utf8");

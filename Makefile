@@ -33,6 +33,7 @@ test-browser: test-tools
 
 ## End-to-end: release build served on 127.0.0.1, driven in headless Chromium.
 test-e2e: test-tools build
+	node --test tests/tools/
 	node tools/size-budget.mjs
 	cd tests/e2e && node --test --test-concurrency=1 ./
 

@@ -1,0 +1,72 @@
+// Tests of tools/minify-imports.mjs (the post-build step that shortens wasm import names) on a
+// small module written byte by byte, with one import of each kind the section can hold.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { listImports, minifyImports } from "../../tools/minify-imports.mjs";
+
+const GLUE = "./pizhu_bg.js";
+const SNIPPET = "./snippets/pizhu-0123/inline0.js";
+const leb = (n) => (n < 0x80 ? [n] : [(n & 0x7f) | 0x80, ...leb(n >> 7)]);
+const name = (text) => [...leb(text.length), ...Buffer.from(text)];
+
+/** A module importing two glue functions, a snippet function, a table, a memory and a global. */
+function module() {
+  const imports = [
+    [GLUE, "__wbg_lastChild_d03af7c29f69e2ad", [0x00, 0x00]],
+    [GLUE, "__wbindgen_init_externref_table", [0x00, 0x00]],
+    [SNIPPET, "pizhu_copy", [0x00, 0x00]],
+    [GLUE, "__wbindgen_table_0123456789abcdef", [0x01, 0x6f, 0x00, 0x01]],
+    [GLUE, "__wbindgen_memory_0123456789abcdef", [0x02, 0x01, 0x01, 0x02]],
+    [GLUE, "__wbindgen_global_0123456789abcdef", [0x03, 0x7f, 0x00]],
+  ];
+  const section = [imports.length, ...imports.flatMap(([m, n, desc]) => [...name(m), ...name(n), ...desc])];
+  const types = [0x01, 0x60, 0x00, 0x00]; // one type: () -> ()
+  return Buffer.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x01, ...leb(types.length), ...types,
+    0x02, ...leb(section.length), ...section,
+  ]);
+}
+
+const glueText = (extra = "") => `import*as s from"${SNIPPET}";function g(){const e={__proto__:null,` +
+  `__wbg_lastChild_d03af7c29f69e2ad:function(n){return n.lastChild},` +
+  `__wbindgen_init_externref_table:function(){},__wbindgen_table_0123456789abcdef:new WebAssembly.Table({element:"externref",initial:1}),` +
+  `__wbindgen_memory_0123456789abcdef:new WebAssembly.Memory({initial:1,maximum:2}),` +
+  `__wbindgen_global_0123456789abcdef:new WebAssembly.Global({value:"i32"},0)};${extra}` +
+  `return{__proto__:null,"${GLUE}":e,"${SNIPPET}":s}}`;
+
+function stage(glue) {
+  const dir = mkdtempSync(join(tmpdir(), "pizhu-minify-imports-"));
+  writeFileSync(join(dir, "app-1_bg.wasm"), module());
+  writeFileSync(join(dir, "app-1.js"), glue);
+  writeFileSync(join(dir, "index.html"), `<link href="/app-1_bg.wasm" integrity="sha384-old" rel="preload">`);
+  return dir;
+}
+
+test("glue names and module keys become short, snippet exports keep their names", () => {
+  const dir = stage(glueText());
+  const saved = minifyImports(dir);
+  assert.ok(saved > 100, `saved ${saved} bytes`);
+  const wasm = readFileSync(join(dir, "app-1_bg.wasm"));
+  const glue = readFileSync(join(dir, "app-1.js"), "utf8");
+  const imports = listImports(wasm);
+  assert.deepEqual(imports.map(([, n]) => n), ["b", "c", "pizhu_copy", "e", "f", "g"]);
+  assert.deepEqual([...new Set(imports.map(([m]) => m))], ["a", "d"]);
+  assert.doesNotMatch(glue, /__wbg|__wbindgen|"\.\/pizhu_bg\.js"/);
+  // The renamed module still compiles and the glue object provides every name it imports.
+  const provided = new Function(`${glue.replace(/^import[^;]*;/, "const s={pizhu_copy(){}};")}return g()`)();
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(wasm), provided);
+  assert.ok(instance instanceof WebAssembly.Instance);
+  const integrity = createHash("sha384").update(wasm).digest("base64");
+  assert.match(readFileSync(join(dir, "index.html"), "utf8"), new RegExp(`integrity="sha384-${integrity.replace(/[+/]/g, "\\$&")}"`));
+});
+
+test("a name the glue mentions twice stops the build instead of being guessed at", () => {
+  const dir = stage(glueText("e.__wbg_lastChild_d03af7c29f69e2ad;"));
+  assert.throws(() => minifyImports(dir), /__wbg_lastChild_d03af7c29f69e2ad does not appear once/);
+  assert.deepEqual(readFileSync(join(dir, "app-1_bg.wasm")), module(), "nothing was written");
+});

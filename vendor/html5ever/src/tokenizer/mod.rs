@@ -402,12 +402,15 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         #[cfg(feature = "trace_tokenizer")]
         trace!("  error");
 
+        // pizhu: upstream builds the detailed message when `exact_errors` is off (the
+        // default) and the short one when it is on, the reverse of the option's meaning and of
+        // every other error site; it formatted a string for each bad character of messy input.
         let msg = if (crate::EXACT_ERRORS_COMPILED_IN && self.opts.exact_errors) {
-            Cow::from("Bad character")
-        } else {
             let c = self.current_char.get();
             let state = self.state.get();
             Cow::from(format!("Saw {c} in state {state:?}"))
+        } else {
+            Cow::from("Bad character")
         };
         self.emit_error(msg);
     }
@@ -417,11 +420,12 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
         #[cfg(feature = "trace_tokenizer")]
         trace!("  error_eof");
 
+        // pizhu: the same reversal as in `bad_char_error`, put right.
         let msg = if (crate::EXACT_ERRORS_COMPILED_IN && self.opts.exact_errors) {
-            Cow::from("Unexpected EOF")
-        } else {
             let state = self.state.get();
             Cow::from(format!("Saw EOF in state {state:?}"))
+        } else {
+            Cow::from("Unexpected EOF")
         };
         self.emit_error(msg);
     }
@@ -2693,10 +2697,9 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
 
                 states::AttributeValue(_) => go!(self: push_value c),
 
-                _ => panic!(
-                    "state {:?} should not be reachable in process_char_ref",
-                    self.state.get()
-                ),
+                // pizhu: the state is not formatted, which kept every state's Debug name in
+                // the wasm for a branch that cannot run (see PATCH.md).
+                _ => unreachable!("tokenizer state not reachable in process_char_ref"),
             }
         }
     }

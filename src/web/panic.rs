@@ -40,3 +40,12 @@ fn show_fatal(detail: &str) {
          browser; reload the page to continue. 程序出错，已保存的批注不会丢失，请刷新页面。 ({detail})"
     )));
 }
+
+/// Panic on purpose. The end-to-end tests call it (`window.wasmBindings.pizhuPanicForTest()`)
+/// to check, in the release build, that a crash shows the message above and that saved
+/// annotations survive the reload; a wasm test cannot, because a panic aborts the test itself.
+/// A page script can only crash its own tab with it, as it could by other means.
+#[wasm_bindgen::prelude::wasm_bindgen(js_name = pizhuPanicForTest)]
+pub fn panic_for_test() {
+    panic!("pizhuPanicForTest was called");
+}

@@ -87,6 +87,33 @@ test("select, press 1, select an overlapping span, press 2, reload: both highlig
   assert.deepEqual(page.problems, []);
 });
 
+test("an internal error shows a plain message, and the saved annotations come back after a reload", async () => {
+  const page = await newPage(browser, server.url);
+  await openFreshApp(page, server.url);
+  const [start, end] = await offsetsOf(page, "虚构城市");
+  await selectRange(page, start, end);
+  await page.keyboard.press("1");
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("pizhu:v1:article:") && localStorage.getItem(k).includes("虚构城市")));
+  // Scrolled down, as a reader usually is: the message must still be in view.
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  const thrown = await page.evaluate(() => { try { window.wasmBindings.pizhuPanicForTest(); return "returned"; } catch (error) { return String(error); } });
+  assert.match(thrown, /unreachable/i, "the panic aborts the call");
+  const alert = page.locator("#pizhu-fatal[role=alert]");
+  await alert.waitFor({ state: "visible" });
+  const message = await alert.textContent();
+  assert.match(message, /internal error/);
+  assert.match(message, /reload the page/);
+  assert.match(message, /pizhuPanicForTest was called/, "the detail is shown for a bug report");
+  const box = await alert.boundingBox();
+  assert.ok(box.y >= 0 && box.y < 50, `the message is at the top of the window (y = ${box.y})`);
+  await page.screenshot({ path: join(SHOTS, "internal-error.png") });
+  await page.reload();
+  await page.waitForSelector("article.reader h1");
+  assert.deepEqual((await highlights(page)).map((h) => h.text), ["虚构城市"]);
+  assert.equal(await page.locator("#pizhu-fatal").count(), 0);
+  await page.close();
+});
+
 test("note, label change, delete and undo (button and Ctrl+Z); clicking a highlight opens it", async () => {
   const page = await newPage(browser, server.url);
   await openFreshApp(page, server.url);

@@ -246,10 +246,20 @@ fn render_block(block: &Block, pieces: &mut Pieces<'_>) -> Html {
                 html! { <ul>{ for items }</ul> }
             }
         }
+        // An image that cannot load (offline, blocked, gone) is replaced by a card saying so,
+        // with its description and a link to try it: a browser would show a broken icon, or
+        // nothing at all for an image without alt text.
         Block::Figure { image, caption } => html! {
             <figure class="figure">
                 <img src={image.src.clone()} alt={image.alt.clone()} loading="lazy"
-                    referrerpolicy="no-referrer" decoding="async" />
+                    referrerpolicy="no-referrer" decoding="async" onerror={Callback::from(mark_failed)} />
+                <a class="image-missing" href={image.src.clone()} target="_blank" rel="noopener noreferrer">
+                    <span class="video-card-label">{ "Image not loaded (offline or blocked) / 图片未能加载" }</span>
+                    if !image.alt.is_empty() {
+                        <span class="image-missing-alt">{ image.alt.clone() }</span>
+                    }
+                    <span class="video-card-host">{ host_of(&image.src) }</span>
+                </a>
                 { figcaption(caption, pieces) }
             </figure>
         },
@@ -267,7 +277,7 @@ fn render_block(block: &Block, pieces: &mut Pieces<'_>) -> Html {
             <figure class="figure video-link">
                 <a class="video-card" href={url.clone()} target="_blank" rel="noopener noreferrer">
                     if let Some(poster) = poster {
-                        <img src={poster.clone()} alt="" loading="lazy" referrerpolicy="no-referrer" />
+                        <img src={poster.clone()} alt="" loading="lazy" referrerpolicy="no-referrer" onerror={Callback::from(mark_failed)} />
                     }
                     <span class="video-card-label">{ "▶ Watch the video / 观看视频" }</span>
                     <span class="video-card-host">{ host_of(url) }</span>
@@ -275,6 +285,14 @@ fn render_block(block: &Block, pieces: &mut Pieces<'_>) -> Html {
                 { figcaption(caption, pieces) }
             </figure>
         },
+    }
+}
+
+/// Marks the image that failed to load; the stylesheet then shows the card after it instead.
+/// An attribute Yew does not manage, so a later render leaves it in place.
+fn mark_failed(event: Event) {
+    if let Some(image) = event.target_dyn_into::<web_sys::Element>() {
+        let _ = image.set_attribute("data-failed", "");
     }
 }
 

@@ -38,6 +38,32 @@ test("first start shows the sample article with its picture, quote, list and You
   assert.deepEqual(page.problems, []);
 });
 
+test("an image that cannot load (offline) becomes a card with its description and a link; a loaded one shows no card", async () => {
+  const page = await newPage(browser, server.url);
+  await page.route(/^https:\/\/example\.org\/.*\.jpg$/, (route) => route.abort("internetdisconnected"));
+  await openApp(page, server.url);
+  // The sample's own picture loads: no card.
+  await page.waitForFunction(() => document.querySelector("article figure img")?.complete);
+  assert.equal(await page.locator("article .image-missing").first().isVisible(), false);
+  const body = "<!--1764374400000-->\n[Offline images](https://example.org/offline)\n------\n\n" +
+    "<p>Before.</p><img src=\"https://example.org/photo.jpg\" alt=\"A crowd outside the court\" width=\"100%\">" +
+    "<div><small>The crowd on Monday (Photo: Agency)</small></div><p>Between.</p><img src=\"https://example.org/bare.jpg\"><p>After.</p>";
+  await openFiles(page, [{ name: "offline.md", mimeType: "text/markdown", buffer: Buffer.from(body) }]);
+  await page.waitForFunction(() => document.querySelector("article h1")?.textContent === "Offline images");
+  const cards = page.locator("article figure .image-missing");
+  await cards.nth(1).waitFor({ state: "visible" });
+  assert.equal(await cards.count(), 2);
+  assert.match(await cards.nth(0).innerText(), /Image not loaded[\s\S]*A crowd outside the court[\s\S]*example\.org/);
+  assert.match(await cards.nth(1).innerText(), /Image not loaded[\s\S]*example\.org/, "an image without alt text is not a blank gap");
+  assert.equal(await cards.nth(0).getAttribute("href"), "https://example.org/photo.jpg");
+  assert.equal(await cards.nth(0).getAttribute("rel"), "noopener noreferrer");
+  assert.equal(await page.locator("article figure img").first().isVisible(), false, "no broken-image icon");
+  assert.match(await page.textContent("article figure figcaption"), /The crowd on Monday/, "the caption stays");
+  await page.screenshot({ path: join(SHOTS, "offline-images.png") });
+  // The browser itself logs each failed image request; nothing else may go wrong.
+  assert.deepEqual(page.problems.filter((p) => !p.includes("Failed to load resource")), []);
+});
+
 test("every corpus article opens through the file input with its title, images and embeds", async () => {
   const page = await newPage(browser, server.url);
   await openApp(page, server.url);

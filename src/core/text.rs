@@ -3,17 +3,20 @@
 //! Annotation offsets count Unicode code points (`char`s), as the W3C Web
 //! Annotation `TextPositionSelector` requires; the DOM speaks UTF-16 and Rust
 //! slices by byte. This module owns the conversions between the three, the
-//! grapheme-aware widening of ranges and whitespace trimming.
+//! grapheme-aware widening of ranges, whitespace trimming, and moving a selection by
+//! keyboard (sentences, single characters).
 
 mod case;
 mod graphemes;
 mod index;
+mod moves;
 mod offsets;
 mod whitespace;
 
 pub use case::{is_alphanumeric, push_lowercase};
 pub use graphemes::{snap_to_graphemes, snap_to_graphemes_in};
 pub use index::CharIndex;
+pub use moves::{clean_range, move_selection, sentence_spans, SelectionMove};
 pub use offsets::{byte_to_char, char_to_byte, char_to_utf16_offset, utf16_to_char_offset};
 pub use whitespace::{is_trimmable, trim_whitespace, trim_whitespace_in};
 

@@ -1,4 +1,5 @@
-//! DOM selection -> canonical-text offsets (code points), and back to a screen rectangle.
+//! DOM selection -> canonical-text offsets (code points), and back to a screen rectangle;
+//! and the reverse for selecting by keyboard: offsets -> a DOM selection.
 //!
 //! The reader view marks every text leaf with `data-o` (its start offset in the canonical
 //! text) and uses `white-space: pre-wrap`, so a boundary inside a text node is
@@ -8,7 +9,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range};
 
-use crate::core::text::utf16_to_char_offset;
+use crate::core::text::{char_to_utf16_offset, utf16_to_char_offset};
 
 /// A rectangle on screen in viewport coordinates: left, top, width, height.
 pub type Rect = (f64, f64, f64, f64);
@@ -114,9 +115,93 @@ fn leaf_range(leaf: &Element) -> Option<Range> {
     Some(range)
 }
 
-/// Clear the page's selection (after a label has been applied).
+/// Clear the page's selection.
 pub fn clear() {
     if let Some(Ok(Some(selection))) = web_sys::window().map(|w| w.get_selection()) {
         let _ = selection.remove_all_ranges();
     }
+}
+
+/// Put the caret (a collapsed selection) at canonical offset `at`, as after labelling a
+/// selection: the next keyboard move starts there. False when that text is not in the page.
+pub fn place_caret(root: &Element, at: usize) -> bool {
+    let Some((node, offset)) = point(&leaves(root), at, true) else {
+        return false;
+    };
+    web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|selection| selection.collapse_with_offset(Some(&node), offset).is_ok())
+}
+
+/// The canonical offset of the caret (a collapsed selection) inside `root`, if there is one.
+pub fn caret_offset(root: &Element) -> Option<usize> {
+    let selection = web_sys::window()?.get_selection().ok()??;
+    if !selection.is_collapsed() || selection.range_count() == 0 {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    if !root.contains(range.start_container().ok().as_ref()) {
+        return None;
+    }
+    let leaves = std::cell::OnceCell::new();
+    boundary(
+        &range,
+        || leaves.get_or_init(|| self::leaves(root)).as_slice(),
+        true,
+    )
+}
+
+/// Select code points `start..end` of the canonical text in the page and bring the start into
+/// view. False when a boundary's leaf is not in the page (a long article still arriving).
+pub fn select(root: &Element, start: usize, end: usize) -> bool {
+    let leaves = leaves(root);
+    let (Some(from), Some(to)) = (point(&leaves, start, true), point(&leaves, end, false)) else {
+        return false;
+    };
+    let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else {
+        return false;
+    };
+    if selection
+        .set_base_and_extent(&from.0, from.1, &to.0, to.1)
+        .is_err()
+    {
+        return false;
+    }
+    if let Some(leaf) = from.0.parent_element() {
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        leaf.scroll_into_view_with_scroll_into_view_options(&options);
+    }
+    true
+}
+
+/// The text node and UTF-16 offset of canonical offset `at`. A start at the end of one leaf
+/// is put at the beginning of the next; an end at the beginning of a leaf, at the end of the
+/// one before, so the selection holds no more than asked for.
+fn point(leaves: &[Element], at: usize, is_start: bool) -> Option<(Node, u32)> {
+    // The first leaf that ends after `at` (for a start) or at or after it (for an end).
+    let index = leaves.partition_point(|leaf| {
+        let end = leaf_start(leaf).unwrap_or(0) + leaf_len(leaf);
+        if is_start {
+            end <= at
+        } else {
+            end < at
+        }
+    });
+    let leaf = leaves[index..]
+        .iter()
+        .find(|leaf| !leaf.tag_name().eq_ignore_ascii_case("br"))?;
+    let text = leaf.first_child()?;
+    // An offset between two leaves (the line break between paragraphs) is at the next one.
+    let inside = at.saturating_sub(leaf_start(leaf)?);
+    let utf16 = char_to_utf16_offset(&text.text_content().unwrap_or_default(), inside)?;
+    Some((text, u32::try_from(utf16).ok()?))
+}
+
+/// Where the reader is: the canonical offset of the first text line below `top` pixels of
+/// the window (the toolbar's height), by a binary search over the leaves.
+pub fn reading_offset(root: &Element, top: f64) -> usize {
+    let leaves = leaves(root);
+    let index = leaves.partition_point(|leaf| leaf.get_bounding_client_rect().bottom() <= top);
+    leaves.get(index).and_then(leaf_start).unwrap_or(0)
 }

@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serveDist, launch, newPage, openApp, megabyteArticle, SHOTS, openFreshApp } from "./harness.mjs";
+import { serveDist, launch, newPage, openApp, openFiles, megabyteArticle, SHOTS, openFreshApp } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -85,6 +85,44 @@ test("select, press 1, select an overlapping span, press 2, reload: both highlig
   assert.deepEqual(await highlights(page), before);
   assert.equal(await page.locator(".annotation-item").count(), 2);
   assert.deepEqual(page.problems, []);
+});
+
+test("selecting by keyboard: S for sentences, Shift+arrows and [ ] for the edges, then 1 labels it", async () => {
+  const page = await newPage(browser, server.url);
+  await openFreshApp(page, server.url);
+  const body = "<!--1764374400000-->\n[键盘选择](https://example.org/keys)\n------\n\n" +
+    "<p>第一句。第二句说：“引语。”第三句！</p><p>Second paragraph, 3.14 kept. Last one</p>";
+  await openFiles(page, [{ name: "keys.md", mimeType: "text/markdown", buffer: Buffer.from(body) }]);
+  await page.waitForFunction(() => document.querySelector("article h1")?.textContent === "键盘选择");
+  // Line breaks between paragraphs read as one space.
+  const selected = () => page.evaluate(() => getSelection().toString().replace(/\s+/g, " "));
+  const press = async (key, expected) => {
+    await page.keyboard.press(key);
+    await page.waitForFunction((want) => getSelection().toString().replace(/\s+/g, " ") === want, expected, { timeout: 3000 })
+      .catch(async () => assert.fail(`after ${key}: "${await selected()}", expected "${expected}"`));
+    // The app takes the selection as its own (the toolbar follows it) before the next key.
+    await page.waitForSelector(".selection-toolbar");
+  };
+  await press("s", "第一句。"); // the first sentence on screen
+  await press("s", "第二句说：“引语。”");
+  await press("Shift+S", "第一句。");
+  await press("s", "第二句说：“引语。”");
+  await press("]", "二句说：“引语。”");
+  await press("[", "第二句说：“引语。”");
+  await press("Shift+ArrowLeft", "第二句说：“引语。");
+  await press("Shift+ArrowRight", "第二句说：“引语。”");
+  await press("Shift+ArrowDown", "第二句说：“引语。”第三句！");
+  await press("Shift+ArrowRight", "第二句说：“引语。”第三句！ S");
+  await press("Shift+ArrowLeft", "第二句说：“引语。”第三句！");
+  await page.keyboard.press("1");
+  await page.waitForSelector("mark[data-annotation-id]");
+  assert.deepEqual((await highlights(page)).map((h) => h.text), ["第二句说：“引语。”第三句！"]);
+  // Sentences of the next paragraph: a full stop inside a number does not end one.
+  await press("s", "Second paragraph, 3.14 kept.");
+  await press("s", "Last one");
+  await page.keyboard.press("Escape");
+  assert.equal(await selected(), "");
+  await page.close();
 });
 
 test("an internal error shows a plain message, and the saved annotations come back after a reload", async () => {

@@ -11,7 +11,6 @@ use std::rc::Rc;
 
 use super::{anchor_all, describe, AnchorError, Anchored, Annotation, Target};
 use crate::core::store::{merge, ArticleState, Tombstone};
-use crate::core::text::{snap_to_graphemes, trim_whitespace};
 
 /// How many steps Ctrl+Z can go back.
 const UNDO_DEPTH: usize = 50;
@@ -38,11 +37,7 @@ pub struct Span<'a> {
 
 /// Prepare a raw selection: trim whitespace at both edges and widen it so no grapheme
 /// cluster is cut. None when nothing but whitespace was selected.
-pub fn clean_selection(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let (start, end) = trim_whitespace(text, start.min(end), start.max(end))?;
-    let (start, end) = snap_to_graphemes(text, start, end);
-    (start < end).then_some((start, end))
-}
+pub use crate::core::text::clean_range as clean_selection;
 
 impl Workbench {
     /// Open `doc` (as loaded from storage) over the article's canonical `text`.

@@ -2,6 +2,7 @@
 
 pub mod exchange;
 mod import_review;
+mod keys;
 mod labels_dialog;
 mod panel;
 pub mod persist;

@@ -164,8 +164,9 @@ pub fn panel(props: &PanelProps) -> Html {
                 }>{ format!("Show more ({limit} of {}) / 显示更多", visible.len()) }</button>
             }
             { orphans(props) }
-            <p class="panel-help">{ "Keys: 1-9 label the selection · J/K next/previous · Ctrl+Z undo · Esc close. \
-                Keyboard selection: turn on caret browsing (F7)." }</p>
+            <p class="panel-help">{ "Keys: S / Shift+S select the next / previous sentence · Shift+→/← move its end, \
+                Shift+↓/↑ by a sentence, [ ] its start · 1-9 label the selection · J/K next/previous annotation · \
+                Ctrl+Z undo · Esc close. 键盘：S 选下一句，Shift+方向键调整结尾，[ ] 调整开头。" }</p>
         </aside>
     }
 }

@@ -13,10 +13,12 @@ use crate::core::article::Article;
 use crate::core::interchange::ConflictChoice;
 use crate::core::store::schema::{decode_article, parse_key, StorageKey};
 use crate::core::store::ArticleState;
+use crate::core::text::{clean_range, move_selection};
 use crate::web::{dom, ids, label_styles, selection, timing, transfer};
 
 use super::exchange::{self, Review};
 use super::import_review::ImportReview;
+use super::keys;
 use super::labels_dialog::LabelsDialog;
 use super::panel::Panel;
 use super::persist::{self, Repo};
@@ -341,8 +343,14 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         })
     };
 
+    // Where to put the caret once a new highlight is in the page: at its end, so that S
+    // selects on from there. (A caret left in the old text would be lost when the paragraph
+    // is drawn again with the highlight.)
+    let caret_after = use_mut_ref(|| None::<usize>);
     let create = {
         let dispatch = state.dispatcher();
+        let caret_after = caret_after.clone();
+        let end = state.pending.as_ref().map(|p| p.end);
         Callback::from(move |label: String| {
             timing::mark("pizhu:annotate-start");
             dispatch.dispatch(AnnotAction::Create {
@@ -351,12 +359,24 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                 now: dom::now_ms(),
             });
             selection::clear();
+            *caret_after.borrow_mut() = end;
         })
     };
+    {
+        let (caret_after, reader) = (caret_after.clone(), reader.clone());
+        use_effect_with(state.revision, move |_| {
+            let at = caret_after.borrow_mut().take();
+            if let (Some(at), Some(root)) = (at, reader.cast::<web_sys::Element>()) {
+                selection::place_caret(&root, at);
+            }
+        });
+    }
 
-    // Keyboard: 1-9 label the selection, J/K move between annotations, Ctrl+Z undo, Esc close.
+    // Keyboard: 1-9 label the selection, S and the keys in `keys` select by keyboard, J/K
+    // move between annotations, Ctrl+Z undo, Esc close.
     {
         let state = state.clone();
+        let reader = reader.clone();
         let create = create.clone();
         let open = open.clone();
         let dispatch = state.dispatcher();
@@ -381,6 +401,34 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                             return;
                         }
                         if command {
+                            return;
+                        }
+                        if let Some(step) = keys::selection_move(event) {
+                            let Some(root) = reader.cast::<web_sys::Element>() else {
+                                return;
+                            };
+                            // The page's selection as it is now: the app's copy of it arrives
+                            // with the next selectionchange, after a fast second key press.
+                            let text = &state.article.text;
+                            let current = selection::selected_range(&root)
+                                .and_then(|(start, end, _)| clean_range(text, start, end));
+                            if current.is_none() && step.needs_selection() {
+                                return; // Shift+arrows stay the browser's (caret browsing).
+                            }
+                            // Without a selection, moves start at the caret (where the reader
+                            // clicked or last labelled), else at the top line on screen.
+                            let reading_at = match current {
+                                Some(_) => 0,
+                                None => selection::caret_offset(&root).unwrap_or_else(|| {
+                                    selection::reading_offset(&root, toolbar_bottom())
+                                }),
+                            };
+                            if let Some((start, end)) =
+                                move_selection(text, current, reading_at, step)
+                            {
+                                event.prevent_default();
+                                selection::select(&root, start, end);
+                            }
                             return;
                         }
                         if let Some(digit) = key.chars().next().and_then(|c| c.to_digit(10)) {
@@ -410,7 +458,10 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                                     open.emit(id.to_string());
                                 }
                             }
-                            "Escape" => dispatch.dispatch(AnnotAction::Select(None)),
+                            "Escape" => {
+                                selection::clear();
+                                dispatch.dispatch(AnnotAction::Select(None));
+                            }
                             _ => {}
                         }
                     },
@@ -727,4 +778,11 @@ fn in_form_field(target: Option<web_sys::EventTarget>) -> bool {
         element.tag_name().to_ascii_lowercase().as_str(),
         "input" | "textarea" | "select"
     ) || element.has_attribute("contenteditable")
+}
+
+/// The bottom of the app's toolbar in the window: text above it is hidden behind it.
+fn toolbar_bottom() -> f64 {
+    dom::document()
+        .and_then(|d| d.query_selector("header.toolbar").ok().flatten())
+        .map_or(0.0, |toolbar| toolbar.get_bounding_client_rect().bottom())
 }

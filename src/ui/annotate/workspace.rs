@@ -173,6 +173,11 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             }
         })
     };
+    // Where to put the caret once a new highlight is in the page: at its end, so that S
+    // selects on from there. (A caret left in the old text would be lost when the paragraph
+    // is drawn again with the highlight.)
+    let caret_after = use_mut_ref(|| None::<usize>);
+
     // One effect per dependency: each `use_effect_with` closure type instantiates Yew's effect
     // machinery again in the wasm, so work that shares a dependency shares an effect.
     {
@@ -180,7 +185,12 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         let pending_save = pending_save.clone();
         let save_now = save_now.clone();
         let state = state.clone();
+        let (caret_after, reader) = (caret_after.clone(), reader.clone());
         use_effect_with(state.generation, move |generation| {
+            let at = caret_after.borrow_mut().take();
+            if let (Some(at), Some(root)) = (at, reader.cast::<web_sys::Element>()) {
+                selection::place_caret(&root, at);
+            }
             if *generation > 0 {
                 *latest.borrow_mut() = Some((state.bench.key.clone(), state.bench.doc.clone()));
                 let save_now = save_now.clone();
@@ -343,10 +353,6 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         })
     };
 
-    // Where to put the caret once a new highlight is in the page: at its end, so that S
-    // selects on from there. (A caret left in the old text would be lost when the paragraph
-    // is drawn again with the highlight.)
-    let caret_after = use_mut_ref(|| None::<usize>);
     let create = {
         let dispatch = state.dispatcher();
         let caret_after = caret_after.clone();
@@ -362,15 +368,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             *caret_after.borrow_mut() = end;
         })
     };
-    {
-        let (caret_after, reader) = (caret_after.clone(), reader.clone());
-        use_effect_with(state.revision, move |_| {
-            let at = caret_after.borrow_mut().take();
-            if let (Some(at), Some(root)) = (at, reader.cast::<web_sys::Element>()) {
-                selection::place_caret(&root, at);
-            }
-        });
-    }
+
 
     // Keyboard: 1-9 label the selection, S and the keys in `keys` select by keyboard, J/K
     // move between annotations, Ctrl+Z undo, Esc close.

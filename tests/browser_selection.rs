@@ -1,6 +1,7 @@
 //! Real DOM ranges -> canonical code-point offsets, in a browser: astral ideographs and emoji
 //! (UTF-16 surrogate pairs), combining marks, links, emphasis, paragraph boundaries and
-//! element-level boundaries all map to the offsets the core uses.
+//! element-level boundaries all map to the offsets the core uses; and back (selecting by
+//! keyboard): offsets -> a DOM selection that reads as the same offsets, and the caret.
 #![cfg(target_arch = "wasm32")]
 
 use std::rc::Rc;
@@ -9,9 +10,10 @@ use wasm_bindgen_test::*;
 
 use pizhu::core::annotation::{clean_selection, describe};
 use pizhu::core::article::{self, Article};
+use pizhu::core::text::sentence_spans;
 use pizhu::ui::article_view::{ArticleProps, ArticleView};
 use pizhu::ui::chunks::Chunks;
-use pizhu::web::selection::selected_range;
+use pizhu::web::selection::{caret_offset, place_caret, select as select_offsets, selected_range};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -164,6 +166,49 @@ async fn ranges_over_surrogate_pairs_map_to_code_points() {
     select((text_node.clone(), 0), (text_node, 3));
     assert!(selected_range(&article_element).is_none());
     outside.remove();
+
+    handle.destroy();
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn offsets_become_the_same_dom_selection_and_caret() {
+    let article = Rc::new(article::parse(FILE).expect("parses"));
+    let text = article.text.clone();
+    let (root, handle) = render(article).await;
+    let article_element = root.first_element_child().expect("article");
+    let quote = |(start, end): (usize, usize)| -> String {
+        text.chars().skip(start).take(end - start).collect()
+    };
+    let selected = || {
+        let (start, end, _) = selected_range(&article_element).expect("a selection");
+        (start, end)
+    };
+
+    // Every sentence, and spans over surrogate pairs, a link, emphasis with a combining mark
+    // and the paragraph break, select exactly their own offsets.
+    let mut spans = sentence_spans(&text);
+    let ideograph = chars_before(&text, "𠀀");
+    spans.push((ideograph, ideograph + 2));
+    spans.push((chars_before(&text, "文字"), chars_before(&text, "结尾")));
+    spans.push((chars_before(&text, "结尾"), chars_before(&text, "内容")));
+    for span in spans {
+        assert!(
+            select_offsets(&article_element, span.0, span.1),
+            "{}",
+            quote(span)
+        );
+        assert_eq!(selected(), span, "{}", quote(span));
+    }
+    assert_eq!(quote(selected()), "结尾。\n第二段👍🏽");
+
+    // The caret: at the start of the second paragraph, and read back from there.
+    let second = chars_before(&text, "第二段");
+    assert!(place_caret(&article_element, second));
+    assert_eq!(caret_offset(&article_element), Some(second));
+    // An offset on the line break between paragraphs lands at the next paragraph's start.
+    assert!(place_caret(&article_element, second - 1));
+    assert_eq!(caret_offset(&article_element), Some(second));
 
     handle.destroy();
     root.remove();

@@ -369,7 +369,6 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         })
     };
 
-
     // Keyboard: 1-9 label the selection, S and the keys in `keys` select by keyboard, J/K
     // move between annotations, Ctrl+Z undo, Esc close.
     {

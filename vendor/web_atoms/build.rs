@@ -81,8 +81,8 @@ fn main() {
     writeln!(generated, "}}").unwrap();
 }
 
-/// Writes the named character references as one string of sorted names, each followed by its
-/// code points; `NAMED_ENTITIES` indexes it on first use and binary-searches it. Upstream
+/// Writes the named character references as one string of sorted, front-coded names, each
+/// followed by its code points; `NAMED_ENTITIES` indexes it on first use and binary-searches it. Upstream
 /// generates a `phf` map of every prefix of every name (about 7,000 keys, 51 KB of the
 /// brotli-compressed wasm). pizhu's tests/entities.rs checks the two answer alike for every
 /// name, every prefix and every key followed by one more character.
@@ -95,12 +95,22 @@ fn named_entities_table(to: &Path) {
         })
         .collect();
 
-    // One string: each name, then '=' and its code point, or '+' and its two code points.
-    // Names use only ASCII letters, digits and ';', so the markers cannot be confused.
+    // One string: each name front-coded (a character whose value is the length of the prefix
+    // it shares with the name before it, then the rest of the name; sorted names share long
+    // prefixes, as "amp" and "amp;" do), then '=' and its code point, or '+' and its two code
+    // points. Names use only ASCII letters, digits and ';', so the markers cannot be confused.
     let mut table = String::new();
+    let mut previous = "";
     for (name, &(first, second)) in &entities {
         assert!(name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b';'));
-        table.push_str(name);
+        let shared = previous
+            .bytes()
+            .zip(name.bytes())
+            .take_while(|(a, b)| a == b)
+            .count();
+        table.push(char::from_u32(shared as u32).expect("a short prefix"));
+        table.push_str(&name[shared..]);
+        previous = name;
         let first = char::from_u32(first).expect("a scalar value");
         match char::from_u32(second).filter(|&c| c != '\0') {
             Some(second) => {
@@ -115,8 +125,9 @@ fn named_entities_table(to: &Path) {
         }
     }
 
-    // `NAMED_ENTITIES` keeps the names' positions in this string as u16.
-    assert!(table.len() <= usize::from(u16::MAX), "the entity table fits u16 offsets");
+    // `NAMED_ENTITIES` keeps the positions of the decoded names as u16.
+    let decoded: usize = entities.keys().map(|name| name.len()).sum();
+    assert!(decoded <= usize::from(u16::MAX), "the decoded names fit u16 offsets");
     let mut file = File::create(to).unwrap();
     writeln!(file, "static ENTITY_TABLE: &str = {table:?};").unwrap();
     writeln!(file, "const ENTITY_COUNT: usize = {};", entities.len()).unwrap();

@@ -194,7 +194,7 @@ async fn offsets_become_the_same_dom_selection_and_caret() {
     spans.push((chars_before(&text, "结尾"), chars_before(&text, "内容")));
     for span in spans {
         assert!(
-            select_offsets(&article_element, span.0, span.1),
+            select_offsets(&article_element, span.0, span.1, 0.0),
             "{}",
             quote(span)
         );

@@ -251,7 +251,9 @@ fn render_block(block: &Block, pieces: &mut Pieces<'_>) -> Html {
         // nothing at all for an image without alt text.
         Block::Figure { image, caption } => html! {
             <figure class="figure">
-                <img src={image.src.clone()} alt={image.alt.clone()} loading="lazy"
+                // Keyed by its address: the next article's picture in the same place gets a
+                // new element, not this one with its `data-failed` mark.
+                <img key={image.src.clone()} src={image.src.clone()} alt={image.alt.clone()} loading="lazy"
                     referrerpolicy="no-referrer" decoding="async" onerror={Callback::from(mark_failed)} />
                 <a class="image-missing" href={image.src.clone()} target="_blank" rel="noopener noreferrer">
                     <span class="video-card-label">{ "Image not loaded (offline or blocked) / 图片未能加载" }</span>
@@ -277,7 +279,7 @@ fn render_block(block: &Block, pieces: &mut Pieces<'_>) -> Html {
             <figure class="figure video-link">
                 <a class="video-card" href={url.clone()} target="_blank" rel="noopener noreferrer">
                     if let Some(poster) = poster {
-                        <img src={poster.clone()} alt="" loading="lazy" referrerpolicy="no-referrer" onerror={Callback::from(mark_failed)} />
+                        <img key={poster.clone()} src={poster.clone()} alt="" loading="lazy" referrerpolicy="no-referrer" onerror={Callback::from(mark_failed)} />
                     }
                     <span class="video-card-label">{ "▶ Watch the video / 观看视频" }</span>
                     <span class="video-card-host">{ host_of(url) }</span>

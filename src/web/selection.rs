@@ -151,9 +151,10 @@ pub fn caret_offset(root: &Element) -> Option<usize> {
     )
 }
 
-/// Select code points `start..end` of the canonical text in the page and bring the start into
-/// view. False when a boundary's leaf is not in the page (a long article still arriving).
-pub fn select(root: &Element, start: usize, end: usize) -> bool {
+/// Select code points `start..end` of the canonical text in the page and scroll it into view
+/// below `top` pixels of the window (the toolbar). False when a boundary's leaf is not in the
+/// page (a long article still arriving).
+pub fn select(root: &Element, start: usize, end: usize, top: f64) -> bool {
     let leaves = leaves(root);
     let (Some(from), Some(to)) = (point(&leaves, start, true), point(&leaves, end, false)) else {
         return false;
@@ -167,12 +168,30 @@ pub fn select(root: &Element, start: usize, end: usize) -> bool {
     {
         return false;
     }
-    if let Some(leaf) = from.0.parent_element() {
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-        leaf.scroll_into_view_with_scroll_into_view_options(&options);
+    if let (Ok(range), Some(window)) = (selection.get_range_at(0), web_sys::window()) {
+        reveal(&window, &range.get_bounding_client_rect(), top);
     }
     true
+}
+
+/// Scroll the window as little as needed for `rect` to show between `top` and the bottom,
+/// its start first when it is taller than that. (A paragraph is often one element, larger
+/// than the window, so scrolling an element into view would not show the sentence.)
+fn reveal(window: &web_sys::Window, rect: &web_sys::DomRect, top: f64) {
+    const MARGIN: f64 = 16.0;
+    let bottom = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let by = if rect.top() < top + MARGIN {
+        rect.top() - top - MARGIN
+    } else if rect.bottom() > bottom - MARGIN {
+        (rect.bottom() - bottom + MARGIN).min(rect.top() - top - MARGIN)
+    } else {
+        return;
+    };
+    window.scroll_by_with_x_and_y(0.0, by);
 }
 
 /// The text node and UTF-16 offset of canonical offset `at`. A start at the end of one leaf
@@ -199,9 +218,32 @@ fn point(leaves: &[Element], at: usize, is_start: bool) -> Option<(Node, u32)> {
 }
 
 /// Where the reader is: the canonical offset of the first text line below `top` pixels of
-/// the window (the toolbar's height), by a binary search over the leaves.
+/// the window (the toolbar's height). A binary search over the leaves finds the first one
+/// on screen; when it begins above that line (a long paragraph is often one leaf), the
+/// browser says which character is at the line.
 pub fn reading_offset(root: &Element, top: f64) -> usize {
     let leaves = leaves(root);
     let index = leaves.partition_point(|leaf| leaf.get_bounding_client_rect().bottom() <= top);
-    leaves.get(index).and_then(leaf_start).unwrap_or(0)
+    let Some(leaf) = leaves.get(index).or(leaves.last()) else {
+        return 0;
+    };
+    let start = leaf_start(leaf).unwrap_or(0);
+    let rect = leaf.get_bounding_client_rect();
+    if rect.top() >= top {
+        return start;
+    }
+    let at_line = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.caret_position_from_point((rect.left() + 1.0) as f32, (top + 4.0) as f32))
+        .filter(|caret| {
+            caret
+                .offset_node()
+                .and_then(|node| node.parent_element())
+                .is_some_and(|parent| parent == *leaf)
+        })
+        .and_then(|caret| {
+            let text = leaf.text_content().unwrap_or_default();
+            utf16_to_char_offset(&text, caret.offset() as usize)
+        });
+    start + at_line.unwrap_or(0)
 }

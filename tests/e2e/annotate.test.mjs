@@ -114,6 +114,10 @@ test("selecting by keyboard: S for sentences, Shift+arrows and [ ] for the edges
   await press("Shift+ArrowDown", "第二句说：“引语。”第三句！");
   await press("Shift+ArrowRight", "第二句说：“引语。”第三句！ S");
   await press("Shift+ArrowLeft", "第二句说：“引语。”第三句！");
+  // Keys faster than the page reports selection changes: each acts on what the one before
+  // left, and the label goes to the selection on screen.
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Shift+ArrowLeft");
   await page.keyboard.press("1");
   await page.waitForSelector("mark[data-annotation-id]");
   assert.deepEqual((await highlights(page)).map((h) => h.text), ["第二句说：“引语。”第三句！"]);
@@ -122,6 +126,29 @@ test("selecting by keyboard: S for sentences, Shift+arrows and [ ] for the edges
   await press("s", "Last one");
   await page.keyboard.press("Escape");
   assert.equal(await selected(), "");
+  await page.close();
+});
+
+test("S in a long paragraph scrolled half out of view selects a sentence on screen, below the toolbar", async () => {
+  const page = await newPage(browser, server.url);
+  await openFreshApp(page, server.url);
+  const sentences = Array.from({ length: 80 }, (_, i) => `这是第${i + 1}句话，用来测试键盘选择在长段落中的位置。`).join("");
+  const body = "<!--1764374400000-->\n[长段落](https://example.org/long)\n------\n\n<p>" + sentences + "</p><p>结尾。</p>";
+  await openFiles(page, [{ name: "long.md", mimeType: "text/markdown", buffer: Buffer.from(body) }]);
+  await page.waitForFunction(() => document.querySelector("article h1")?.textContent === "长段落");
+  await page.evaluate(() => {
+    const p = document.querySelector("article p:not(.meta-line)");
+    window.scrollTo(0, window.scrollY + p.getBoundingClientRect().top + p.getBoundingClientRect().height / 2);
+  });
+  await page.keyboard.press("s");
+  await page.waitForSelector(".selection-toolbar");
+  const { text, top, toolbar } = await page.evaluate(() => {
+    const range = getSelection().getRangeAt(0);
+    return { text: getSelection().toString(), top: range.getBoundingClientRect().top, toolbar: document.querySelector("header.toolbar").getBoundingClientRect().bottom };
+  });
+  const n = Number(text.match(/第(\d+)句/)?.[1]);
+  assert.ok(n > 20 && n < 60, `a sentence from the middle of the paragraph: ${text}`);
+  assert.ok(top >= toolbar - 1, `the sentence starts below the toolbar (${top} vs ${toolbar})`);
   await page.close();
 });
 

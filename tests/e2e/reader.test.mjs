@@ -60,6 +60,15 @@ test("an image that cannot load (offline) becomes a card with its description an
   assert.equal(await page.locator("article figure img").first().isVisible(), false, "no broken-image icon");
   assert.match(await page.textContent("article figure figcaption"), /The crowd on Monday/, "the caption stays");
   await page.screenshot({ path: join(SHOTS, "offline-images.png") });
+  // The next article's picture in the same place loads and shows: the failed mark stays behind.
+  const pixel = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==", "base64");
+  await page.route("https://example.org/ok.png", (route) => route.fulfill({ contentType: "image/png", body: pixel }));
+  const next = body.replace("Offline images", "Online images").replace("https://example.org/photo.jpg", "https://example.org/ok.png");
+  await openFiles(page, [{ name: "online.md", mimeType: "text/markdown", buffer: Buffer.from(next) }]);
+  await page.waitForFunction(() => document.querySelector("article h1")?.textContent === "Online images");
+  await page.waitForFunction(() => document.querySelector("article figure img")?.complete);
+  assert.equal(await page.locator("article figure img").first().isVisible(), true, "the loaded picture shows");
+  assert.equal(await page.locator("article figure .image-missing").first().isVisible(), false);
   // The browser itself logs each failed image request; nothing else may go wrong.
   assert.deepEqual(page.problems.filter((p) => !p.includes("Failed to load resource")), []);
 });

@@ -51,13 +51,21 @@ impl SelectionMove {
     }
 }
 
-/// Characters that end a sentence. A full stop counts only before whitespace or the end of
-/// a line, so "3.14" and "U.S." stay whole.
-fn ends_sentence(c: char, next: Option<char>) -> bool {
+/// Characters that end a sentence (a full stop only under the condition in [`ends_sentence`]).
+fn is_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '｡' | '.')
+}
+
+/// Whether `c`, followed by `rest`, ends a sentence. A full stop counts only before
+/// whitespace or the end of the line (after any closing quotes), so "3.14" stays whole; an
+/// abbreviation before a space, as in "U.S. policy", does end one.
+fn ends_sentence(c: char, rest: &str) -> bool {
     match c {
-        '。' | '！' | '？' | '!' | '?' | '｡' => true,
-        '.' => next.is_none_or(char::is_whitespace),
-        _ => false,
+        '.' => rest
+            .chars()
+            .find(|&n| !closes(n))
+            .is_none_or(char::is_whitespace),
+        c => is_terminator(c),
     }
 }
 
@@ -70,17 +78,36 @@ fn closes(c: char) -> bool {
     )
 }
 
-/// Every sentence of `text` as a code point range without whitespace at its edges. A line
-/// break (the canonical text puts one between paragraphs, headings and captions) always
-/// ends a sentence. Edges are not widened to whole grapheme clusters (a combining mark right
-/// after a full stop would be cut off): [`move_selection`] cleans the span it picks, so this
-/// scan stays one cheap pass over long articles.
+/// Whether the character at `byte` continues the grapheme cluster before it (a combining
+/// mark, a zero width joiner and what it joins, the second half of a flag). ASCII and CJK
+/// characters never do, which spares asking for the boundary on almost every character.
+fn continues_cluster(text: &str, byte: usize, c: char) -> bool {
+    let never = c.is_ascii()
+        || ('\u{3000}'..='\u{303F}').contains(&c)
+        || ('\u{3400}'..='\u{9FFF}').contains(&c)
+        || ('\u{FF00}'..='\u{FFEF}').contains(&c);
+    !never && byte > 0 && floor_boundary(text, byte) < byte
+}
+
+/// Every sentence of `text` as a code point range without whitespace at its edges and
+/// without a cut grapheme cluster. A line break (the canonical text puts one between
+/// paragraphs, headings and captions) always ends a sentence. A character that continues a
+/// cluster goes where the cluster's first character went (a combining mark after a full stop
+/// stays with its sentence; one on a space is part of that space).
 pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut start: Option<usize> = None;
     let mut last_visible = 0;
-    let mut chars = text.chars().enumerate().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut chars = text.char_indices().enumerate().peekable();
+    while let Some((i, (byte, c))) = chars.next() {
+        if continues_cluster(text, byte, c) {
+            match spans.last_mut() {
+                _ if start.is_some() && last_visible == i => last_visible = i + 1,
+                Some(last) if start.is_none() && last.1 == i => last.1 = i + 1,
+                _ => {}
+            }
+            continue;
+        }
         if c == '\n' {
             if let Some(s) = start.take() {
                 spans.push((s, last_visible));
@@ -92,10 +119,10 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
         }
         start.get_or_insert(i);
         last_visible = i + 1;
-        if ends_sentence(c, chars.peek().map(|&(_, n)| n)) {
+        if ends_sentence(c, &text[byte + c.len_utf8()..]) {
             // Runs of terminators and the closing marks after them stay with the sentence.
-            while let Some(&(j, n)) = chars.peek() {
-                if ends_sentence(n, None) || closes(n) {
+            while let Some(&(j, (_, n))) = chars.peek() {
+                if is_terminator(n) || closes(n) {
                     last_visible = j + 1;
                     chars.next();
                 } else {
@@ -128,10 +155,11 @@ pub fn move_selection(
     let moved = match (step, current) {
         (NextSentence, None) => sentences().into_iter().find(|&(_, e)| e > reading_at),
         (NextSentence, Some((_, end))) => sentences().into_iter().find(|&(s, _)| s >= end),
+        // Before the caret (or the top line): the last sentence that starts before it.
         (PreviousSentence, None) => {
             let spans = sentences();
-            let at = spans.iter().position(|&(_, e)| e > reading_at);
-            at.or(spans.len().checked_sub(1)).map(|i| spans[i])
+            let before = spans.iter().rev().find(|&&(s, _)| s < reading_at);
+            before.or(spans.first()).copied()
         }
         (PreviousSentence, Some((start, _))) => {
             sentences().into_iter().rev().find(|&(s, _)| s < start)
@@ -146,26 +174,31 @@ pub fn move_selection(
             .find(|&(_, e)| e < end && e > start)
             .map(|(_, e)| (start, e)),
         (EndForward, Some((start, end))) => {
-            let index = CharIndex::new(text);
-            let end = step_over(&index, end, true, |c| !is_trimmable(c))?;
-            Some((start, end))
+            // Over blank clusters, then over one that is not.
+            let mut at = CharIndex::new(text).char_to_byte(end)?;
+            loop {
+                let (next, first) = cluster(text, at, true)?;
+                at = next;
+                if !is_trimmable(first) {
+                    break;
+                }
+            }
+            Some((start, byte_to_chars(text, at)?))
         }
         (EndBackward, Some((start, end))) => {
-            let index = CharIndex::new(text);
-            let end = step_over(&index, end, false, |_| true)?;
-            let end = skip(&index, end, false, is_trimmable);
+            let at = CharIndex::new(text).char_to_byte(end)?;
+            let at = skip_blank(text, cluster(text, at, false)?.0, false);
+            let end = byte_to_chars(text, at)?;
             (end > start).then_some((start, end))
         }
         (StartBackward, Some((start, end))) => {
-            let index = CharIndex::new(text);
-            let start = skip(&index, start, false, is_trimmable);
-            let start = step_over(&index, start, false, |_| true)?;
-            Some((start, end))
+            let at = skip_blank(text, CharIndex::new(text).char_to_byte(start)?, false);
+            Some((byte_to_chars(text, cluster(text, at, false)?.0)?, end))
         }
         (StartForward, Some((start, end))) => {
-            let index = CharIndex::new(text);
-            let start = step_over(&index, start, true, |_| true)?;
-            let start = skip(&index, start, true, is_trimmable);
+            let at = CharIndex::new(text).char_to_byte(start)?;
+            let at = skip_blank(text, cluster(text, at, true)?.0, true);
+            let start = byte_to_chars(text, at)?;
             (start < end).then_some((start, end))
         }
         (_, None) => None,
@@ -173,53 +206,34 @@ pub fn move_selection(
     clean_range(text, moved.0, moved.1).filter(|&cleaned| Some(cleaned) != current)
 }
 
-/// The grapheme boundary one cluster after (or before) code point `at`, moving on over
-/// characters until the cluster it stepped over satisfies `accept` (so a step of the end
-/// never lands just after a space or a line break, which cleaning would trim away again).
-fn step_over(
-    index: &CharIndex<'_>,
-    at: usize,
-    forward: bool,
-    accept: impl Fn(char) -> bool,
-) -> Option<usize> {
-    let text = index.text();
-    let mut byte = index.char_to_byte(at)?;
-    loop {
-        let (next, c) = if forward {
-            let c = text[byte..].chars().next()?;
-            (ceil_boundary(text, byte + c.len_utf8()), c)
-        } else {
-            let c = text[..byte].chars().next_back()?;
-            (floor_boundary(text, byte - c.len_utf8()), c)
-        };
-        byte = next;
-        if accept(c) {
-            return index.byte_to_char(byte);
-        }
+fn byte_to_chars(text: &str, byte: usize) -> Option<usize> {
+    text.get(..byte).map(|before| before.chars().count())
+}
+
+/// The grapheme cluster that starts at byte `at` (forward) or ends there (backward): the
+/// byte offset of its other end, and its first character, which decides whether the whole
+/// cluster counts as blank (a space with a combining mark on it is blank, as it is when a
+/// selection is cleaned).
+fn cluster(text: &str, at: usize, forward: bool) -> Option<(usize, char)> {
+    if forward {
+        let c = text.get(at..)?.chars().next()?;
+        Some((ceil_boundary(text, at + c.len_utf8()), c))
+    } else {
+        let c = text.get(..at)?.chars().next_back()?;
+        let start = floor_boundary(text, at - c.len_utf8());
+        Some((start, text[start..].chars().next()?))
     }
 }
 
-/// Moves `at` over characters matching `skip_if` in one direction (forward: the characters
-/// at and after `at`; backward: those before it).
-fn skip(index: &CharIndex<'_>, at: usize, forward: bool, skip_if: fn(char) -> bool) -> usize {
-    let text = index.text();
-    let Some(byte) = index.char_to_byte(at) else {
-        return at;
-    };
-    let skipped = if forward {
-        text[byte..].chars().take_while(|&c| skip_if(c)).count()
-    } else {
-        text[..byte]
-            .chars()
-            .rev()
-            .take_while(|&c| skip_if(c))
-            .count()
-    };
-    if forward {
-        at + skipped
-    } else {
-        at - skipped
+/// Moves byte offset `at` over blank clusters, forward or backward.
+fn skip_blank(text: &str, mut at: usize, forward: bool) -> usize {
+    while let Some((next, first)) = cluster(text, at, forward) {
+        if !is_trimmable(first) {
+            break;
+        }
+        at = next;
     }
+    at
 }
 
 #[cfg(test)]
@@ -248,6 +262,53 @@ mod tests {
                 "End",
             ]
         );
+    }
+
+    #[test]
+    fn a_full_stop_before_a_closing_quote_ends_a_sentence() {
+        let text = "He said \"Stop.\" Then he left. (See above.) Next one.";
+        let spans: Vec<String> = sentence_spans(text)
+            .into_iter()
+            .map(|s| quote(text, s))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "He said \"Stop.\"",
+                "Then he left.",
+                "(See above.)",
+                "Next one."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_combining_mark_stays_with_the_cluster_it_joins() {
+        // On a full stop: part of that sentence, so S does not skip the next one.
+        let text = "一。\u{301}二。三。";
+        let first = move_selection(text, None, 0, NextSentence).unwrap();
+        assert_eq!(quote(text, first), "一。\u{301}");
+        let second = move_selection(text, Some(first), 0, NextSentence).unwrap();
+        assert_eq!(quote(text, second), "二。");
+        // On a space: blank like the space, in both directions.
+        let text = "。 \u{308}一";
+        let longer = move_selection(text, Some((0, 1)), 0, EndForward).unwrap();
+        assert_eq!(quote(text, longer), "。 \u{308}一");
+        assert_eq!(
+            move_selection(text, Some(longer), 0, EndBackward),
+            Some((0, 1))
+        );
+    }
+
+    #[test]
+    fn previous_sentence_from_the_caret_is_the_one_before_it() {
+        let text = "一。二。";
+        // The caret after a new highlight on the first sentence: Shift+S selects that one.
+        assert_eq!(
+            move_selection(text, None, 2, PreviousSentence),
+            Some((0, 2))
+        );
+        assert_eq!(move_selection(text, None, 2, NextSentence), Some((2, 4)));
     }
 
     #[test]

@@ -12,8 +12,9 @@ pub fn selection_move(event: &KeyboardEvent) -> Option<SelectionMove> {
         return None;
     }
     Some(match event.key().as_str() {
-        "s" => SelectionMove::NextSentence,
-        "S" => SelectionMove::PreviousSentence,
+        // By Shift, not by the letter's case, which Caps Lock turns over.
+        "s" | "S" if event.shift_key() => SelectionMove::PreviousSentence,
+        "s" | "S" => SelectionMove::NextSentence,
         "ArrowRight" if event.shift_key() => SelectionMove::EndForward,
         "ArrowLeft" if event.shift_key() => SelectionMove::EndBackward,
         "ArrowDown" if event.shift_key() => SelectionMove::EndToNextSentence,

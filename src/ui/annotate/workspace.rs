@@ -355,10 +355,24 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
 
     let create = {
         let dispatch = state.dispatcher();
-        let caret_after = caret_after.clone();
+        let (caret_after, reader) = (caret_after.clone(), reader.clone());
+        let article = state.article.clone();
         let end = state.pending.as_ref().map(|p| p.end);
         Callback::from(move |label: String| {
             timing::mark("pizhu:annotate-start");
+            // Label the page's selection as it is now: the app's copy follows on the next
+            // selectionchange, which a key pressed right after moving the selection can beat.
+            // (No selection in the page, as after a tap on the toolbar: the copy stands.)
+            let live = reader
+                .cast::<web_sys::Element>()
+                .and_then(|root| selection::selected_range(&root));
+            let end = match live {
+                Some((start, end, rect)) => {
+                    dispatch.dispatch(AnnotAction::SetPending(Some((start, end, rect))));
+                    clean_range(&article.text, start, end).map(|(_, end)| end)
+                }
+                None => end,
+            };
             dispatch.dispatch(AnnotAction::Create {
                 id: ids::new_uuid(),
                 label,
@@ -424,7 +438,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                                 move_selection(text, current, reading_at, step)
                             {
                                 event.prevent_default();
-                                selection::select(&root, start, end);
+                                selection::select(&root, start, end, toolbar_bottom());
                             }
                             return;
                         }
@@ -767,6 +781,8 @@ fn scroll_to_highlight(id: &str, smooth: bool) {
     mark.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
+/// Whether a key went to a text field or a dialog (the labels editor, the import review):
+/// those keys are theirs, not the reader's.
 fn in_form_field(target: Option<web_sys::EventTarget>) -> bool {
     let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
         return false;
@@ -775,6 +791,7 @@ fn in_form_field(target: Option<web_sys::EventTarget>) -> bool {
         element.tag_name().to_ascii_lowercase().as_str(),
         "input" | "textarea" | "select"
     ) || element.has_attribute("contenteditable")
+        || element.closest("[role=dialog]").ok().flatten().is_some()
 }
 
 /// The bottom of the app's toolbar in the window: text above it is hidden behind it.

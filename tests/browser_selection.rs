@@ -13,7 +13,7 @@ use pizhu::core::article::{self, Article};
 use pizhu::core::text::sentence_spans;
 use pizhu::ui::article_view::{ArticleProps, ArticleView};
 use pizhu::ui::chunks::Chunks;
-use pizhu::web::selection::{caret_offset, place_caret, select as select_offsets, selected_range};
+use pizhu::web::selection::{caret_offset, select as select_offsets, selected_range};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -202,13 +202,13 @@ async fn offsets_become_the_same_dom_selection_and_caret() {
     }
     assert_eq!(quote(selected()), "结尾。\n第二段👍🏽");
 
-    // The caret: at the start of the second paragraph, and read back from there.
-    let second = chars_before(&text, "第二段");
-    assert!(place_caret(&article_element, second));
-    assert_eq!(caret_offset(&article_element), Some(second));
-    // An offset on the line break between paragraphs lands at the next paragraph's start.
-    assert!(place_caret(&article_element, second - 1));
-    assert_eq!(caret_offset(&article_element), Some(second));
+    // The caret (a collapsed selection, as after a click) reads as its offset.
+    let (node, at) = locate(&root, "结尾");
+    select((node.clone(), at), (node, at));
+    assert_eq!(
+        caret_offset(&article_element),
+        Some(chars_before(&text, "结尾"))
+    );
 
     handle.destroy();
     root.remove();

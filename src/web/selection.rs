@@ -54,6 +54,39 @@ fn leaves(root: &Element) -> Vec<Element> {
         .collect()
 }
 
+/// The `data-o` leaves under `root` as the browser lists them, read one at a time: the
+/// keyboard moves binary-search them, and a long article has tens of thousands.
+struct LeafList(Option<web_sys::NodeList>);
+
+impl LeafList {
+    fn of(root: &Element) -> Self {
+        Self(root.query_selector_all("[data-o]").ok())
+    }
+
+    fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |list| list.length() as usize)
+    }
+
+    fn get(&self, index: usize) -> Option<Element> {
+        let node = self.0.as_ref()?.item(u32::try_from(index).ok()?)?;
+        node.dyn_into::<Element>().ok()
+    }
+
+    /// The first index whose leaf does not satisfy `before` (leaves that do come first).
+    fn partition_point(&self, before: impl Fn(&Element) -> bool) -> usize {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let mid = low + (high - low) / 2;
+            if self.get(mid).is_some_and(|leaf| before(&leaf)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        low
+    }
+}
+
 fn leaf_start(leaf: &Element) -> Option<usize> {
     leaf.get_attribute("data-o")?.parse().ok()
 }
@@ -122,17 +155,6 @@ pub fn clear() {
     }
 }
 
-/// Put the caret (a collapsed selection) at canonical offset `at`, as after labelling a
-/// selection: the next keyboard move starts there. False when that text is not in the page.
-pub fn place_caret(root: &Element, at: usize) -> bool {
-    let Some((node, offset)) = point(&leaves(root), at, true) else {
-        return false;
-    };
-    web_sys::window()
-        .and_then(|w| w.get_selection().ok().flatten())
-        .is_some_and(|selection| selection.collapse_with_offset(Some(&node), offset).is_ok())
-}
-
 /// The canonical offset of the caret (a collapsed selection) inside `root`, if there is one.
 pub fn caret_offset(root: &Element) -> Option<usize> {
     let selection = web_sys::window()?.get_selection().ok()??;
@@ -155,7 +177,7 @@ pub fn caret_offset(root: &Element) -> Option<usize> {
 /// below `top` pixels of the window (the toolbar). False when a boundary's leaf is not in the
 /// page (a long article still arriving).
 pub fn select(root: &Element, start: usize, end: usize, top: f64) -> bool {
-    let leaves = leaves(root);
+    let leaves = LeafList::of(root);
     let (Some(from), Some(to)) = (point(&leaves, start, true), point(&leaves, end, false)) else {
         return false;
     };
@@ -197,7 +219,7 @@ fn reveal(window: &web_sys::Window, rect: &web_sys::DomRect, top: f64) {
 /// The text node and UTF-16 offset of canonical offset `at`. A start at the end of one leaf
 /// is put at the beginning of the next; an end at the beginning of a leaf, at the end of the
 /// one before, so the selection holds no more than asked for.
-fn point(leaves: &[Element], at: usize, is_start: bool) -> Option<(Node, u32)> {
+fn point(leaves: &LeafList, at: usize, is_start: bool) -> Option<(Node, u32)> {
     // The first leaf that ends after `at` (for a start) or at or after it (for an end).
     let index = leaves.partition_point(|leaf| {
         let end = leaf_start(leaf).unwrap_or(0) + leaf_len(leaf);
@@ -207,9 +229,10 @@ fn point(leaves: &[Element], at: usize, is_start: bool) -> Option<(Node, u32)> {
             end < at
         }
     });
-    let leaf = leaves[index..]
-        .iter()
+    let leaf = (index..leaves.len())
+        .filter_map(|i| leaves.get(i))
         .find(|leaf| !leaf.tag_name().eq_ignore_ascii_case("br"))?;
+    let leaf = &leaf;
     let text = leaf.first_child()?;
     // An offset between two leaves (the line break between paragraphs) is at the next one.
     let inside = at.saturating_sub(leaf_start(leaf)?);
@@ -222,11 +245,15 @@ fn point(leaves: &[Element], at: usize, is_start: bool) -> Option<(Node, u32)> {
 /// on screen; when it begins above that line (a long paragraph is often one leaf), the
 /// browser says which character is at the line.
 pub fn reading_offset(root: &Element, top: f64) -> usize {
-    let leaves = leaves(root);
+    let leaves = LeafList::of(root);
     let index = leaves.partition_point(|leaf| leaf.get_bounding_client_rect().bottom() <= top);
-    let Some(leaf) = leaves.get(index).or(leaves.last()) else {
+    let Some(leaf) = leaves
+        .get(index)
+        .or_else(|| leaves.get(leaves.len().checked_sub(1)?))
+    else {
         return 0;
     };
+    let leaf = &leaf;
     let start = leaf_start(leaf).unwrap_or(0);
     let rect = leaf.get_bounding_client_rect();
     if rect.top() >= top {

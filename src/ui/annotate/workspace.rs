@@ -173,10 +173,12 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             }
         })
     };
-    // Where to put the caret once a new highlight is in the page: at its end, so that S
-    // selects on from there. (A caret left in the old text would be lost when the paragraph
-    // is drawn again with the highlight.)
-    let caret_after = use_mut_ref(|| None::<usize>);
+    // The highlight just made: S goes on after it, as from a caret at its end. (Kept as an
+    // id, not as a caret in the page: setting a selection right after the paragraph is drawn
+    // again forces the browser to lay out the whole page, 15-20 ms on a 1 MB article.)
+    let caret_after = use_mut_ref(|| None::<String>);
+    // The page's selection as the last selectionchange found it (raw offsets).
+    let seen_range = use_mut_ref(|| None::<(usize, usize)>);
 
     // One effect per dependency: each `use_effect_with` closure type instantiates Yew's effect
     // machinery again in the wasm, so work that shares a dependency shares an effect.
@@ -185,12 +187,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         let pending_save = pending_save.clone();
         let save_now = save_now.clone();
         let state = state.clone();
-        let (caret_after, reader) = (caret_after.clone(), reader.clone());
         use_effect_with(state.generation, move |generation| {
-            let at = caret_after.borrow_mut().take();
-            if let (Some(at), Some(root)) = (at, reader.cast::<web_sys::Element>()) {
-                selection::place_caret(&root, at);
-            }
             if *generation > 0 {
                 *latest.borrow_mut() = Some((state.bench.key.clone(), state.bench.doc.clone()));
                 let save_now = save_now.clone();
@@ -269,7 +266,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     {
         let save_now = save_now.clone();
         let dispatch = state.dispatcher();
-        let reader = reader.clone();
+        let (reader, seen_range) = (reader.clone(), seen_range.clone());
         use_effect_with((), move |_| {
             let save_listeners = dom::window().map(|window| {
                 let on_hide = save_now.clone();
@@ -291,6 +288,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                         return;
                     };
                     let range = selection::selected_range(&root);
+                    *seen_range.borrow_mut() = range.map(|(start, end, _)| (start, end));
                     dispatch.dispatch(AnnotAction::SetPending(range));
                 })
             });
@@ -356,8 +354,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     let create = {
         let dispatch = state.dispatcher();
         let (caret_after, reader) = (caret_after.clone(), reader.clone());
-        let article = state.article.clone();
-        let end = state.pending.as_ref().map(|p| p.end);
+        let seen_range = seen_range.clone();
         Callback::from(move |label: String| {
             timing::mark("pizhu:annotate-start");
             // Label the page's selection as it is now: the app's copy follows on the next
@@ -366,32 +363,44 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             let live = reader
                 .cast::<web_sys::Element>()
                 .and_then(|root| selection::selected_range(&root));
-            let end = match live {
-                Some((start, end, rect)) => {
+            // Only when it moved since the last selectionchange: cleaning a selection indexes
+            // the whole text, which on a 1 MB article is not free.
+            if let Some((start, end, rect)) = live {
+                if *seen_range.borrow() != Some((start, end)) {
                     dispatch.dispatch(AnnotAction::SetPending(Some((start, end, rect))));
-                    clean_range(&article.text, start, end).map(|(_, end)| end)
                 }
-                None => end,
-            };
+            }
+            let id = ids::new_uuid();
+            *caret_after.borrow_mut() = Some(id.clone());
             dispatch.dispatch(AnnotAction::Create {
-                id: ids::new_uuid(),
+                id,
                 label,
                 now: dom::now_ms(),
             });
             selection::clear();
-            *caret_after.borrow_mut() = end;
         })
     };
 
-    // Keyboard: 1-9 label the selection, S and the keys in `keys` select by keyboard, J/K
-    // move between annotations, Ctrl+Z undo, Esc close.
+    // The panel follows the state one paint later: a new highlight is drawn in the frame it
+    // was made, and the list of hundreds of annotations catches up right after.
+    let panel_version = use_state(|| state.version);
+
+    // On every change of state (one effect, see above): the keyboard (1-9 label the
+    // selection, S and the keys in `keys` select by keyboard, J/K move between annotations,
+    // Ctrl+Z undo, Esc close), and the panel's catching up.
     {
         let state = state.clone();
-        let reader = reader.clone();
+        let (reader, caret_after) = (reader.clone(), caret_after.clone());
         let create = create.clone();
         let open = open.clone();
         let dispatch = state.dispatcher();
-        use_effect_with(state.version, move |_| {
+        let panel_version = panel_version.clone();
+        use_effect_with(state.version, move |&version| {
+            let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
+            let slot = pending.clone();
+            let frame = gloo::render::request_animation_frame(move |_| {
+                *slot.borrow_mut() = Some(Timeout::new(0, move || panel_version.set(version)));
+            });
             let listener = dom::document().map(|document| {
                 EventListener::new_with_options(
                     &document,
@@ -428,17 +437,24 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                             }
                             // Without a selection, moves start at the caret (where the reader
                             // clicked or last labelled), else at the top line on screen.
+                            let after_new = || {
+                                let id = caret_after.borrow().clone()?;
+                                state.bench.anchored(&id).span().map(|(_, end)| end)
+                            };
                             let reading_at = match current {
                                 Some(_) => 0,
-                                None => selection::caret_offset(&root).unwrap_or_else(|| {
-                                    selection::reading_offset(&root, toolbar_bottom())
-                                }),
+                                None => selection::caret_offset(&root)
+                                    .or_else(after_new)
+                                    .unwrap_or_else(|| {
+                                        selection::reading_offset(&root, toolbar_bottom())
+                                    }),
                             };
                             if let Some((start, end)) =
                                 move_selection(text, current, reading_at, step)
                             {
                                 event.prevent_default();
                                 selection::select(&root, start, end, toolbar_bottom());
+                                *caret_after.borrow_mut() = None;
                             }
                             return;
                         }
@@ -478,7 +494,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                     },
                 )
             });
-            move || drop(listener)
+            move || drop((listener, frame, pending))
         });
     }
 
@@ -523,24 +539,6 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             },
         )
     };
-
-    // The panel follows the state one paint later: a new highlight is drawn in the frame it
-    // was made, and the list of hundreds of annotations catches up right after.
-    let panel_version = use_state(|| state.version);
-    {
-        let panel_version = panel_version.clone();
-        use_effect_with(state.version, move |&version| {
-            let pending: Rc<RefCell<Option<Timeout>>> = Rc::default();
-            let slot = pending.clone();
-            let frame = gloo::render::request_animation_frame(move |_| {
-                *slot.borrow_mut() = Some(Timeout::new(0, move || panel_version.set(version)));
-            });
-            move || {
-                drop(frame);
-                drop(pending);
-            }
-        });
-    }
 
     let act = {
         let dispatch = state.dispatcher();

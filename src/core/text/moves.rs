@@ -245,15 +245,18 @@ mod tests {
         text.chars().skip(s).take(e - s).collect()
     }
 
+    fn sentences(text: &str) -> Vec<String> {
+        sentence_spans(text)
+            .into_iter()
+            .map(|s| quote(text, s))
+            .collect()
+    }
+
     #[test]
     fn chinese_sentences_keep_their_closing_quotes() {
         let text = "局长表示：“我们承诺，三年内完成。”她同时强调，经费来自预算！真的吗？\n下一段 3.14 不断句. End";
-        let spans: Vec<String> = sentence_spans(text)
-            .into_iter()
-            .map(|s| quote(text, s))
-            .collect();
         assert_eq!(
-            spans,
+            sentences(text),
             [
                 "局长表示：“我们承诺，三年内完成。”",
                 "她同时强调，经费来自预算！",
@@ -267,12 +270,8 @@ mod tests {
     #[test]
     fn a_full_stop_before_a_closing_quote_ends_a_sentence() {
         let text = "He said \"Stop.\" Then he left. (See above.) Next one.";
-        let spans: Vec<String> = sentence_spans(text)
-            .into_iter()
-            .map(|s| quote(text, s))
-            .collect();
         assert_eq!(
-            spans,
+            sentences(text),
             [
                 "He said \"Stop.\"",
                 "Then he left.",

@@ -13,7 +13,6 @@ use crate::core::article::Article;
 use crate::core::interchange::ConflictChoice;
 use crate::core::store::schema::{decode_article, parse_key, StorageKey};
 use crate::core::store::ArticleState;
-use crate::core::text::{clean_range, move_selection};
 use crate::web::{dom, ids, label_styles, selection, timing, transfer};
 
 use super::exchange::{self, Review};
@@ -424,37 +423,17 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                             return;
                         }
                         if let Some(step) = keys::selection_move(event) {
-                            let Some(root) = reader.cast::<web_sys::Element>() else {
-                                return;
-                            };
-                            // The page's selection as it is now: the app's copy of it arrives
-                            // with the next selectionchange, after a fast second key press.
-                            let text = &state.article.text;
-                            let current = selection::selected_range(&root)
-                                .and_then(|(start, end, _)| clean_range(text, start, end));
-                            if current.is_none() && step.needs_selection() {
-                                return; // Shift+arrows stay the browser's (caret browsing).
-                            }
-                            // Without a selection, moves start at the caret (where the reader
-                            // clicked or last labelled), else at the top line on screen.
-                            let after_new = || {
-                                let id = caret_after.borrow().clone()?;
-                                state.bench.anchored(&id).span().map(|(_, end)| end)
-                            };
-                            let reading_at = match current {
-                                Some(_) => 0,
-                                None => selection::caret_offset(&root)
-                                    .or_else(after_new)
-                                    .unwrap_or_else(|| {
-                                        selection::reading_offset(&root, toolbar_bottom())
-                                    }),
-                            };
-                            if let Some((start, end)) =
-                                move_selection(text, current, reading_at, step)
-                            {
-                                event.prevent_default();
-                                selection::select(&root, start, end, toolbar_bottom());
-                                *caret_after.borrow_mut() = None;
+                            if let Some(root) = reader.cast::<web_sys::Element>() {
+                                let after_new = caret_after
+                                    .borrow()
+                                    .as_deref()
+                                    .and_then(|id| state.bench.anchored(id).span())
+                                    .map(|(_, end)| end);
+                                let top = toolbar_bottom();
+                                if keys::apply(&root, &state.article.text, step, after_new, top) {
+                                    event.prevent_default();
+                                    *caret_after.borrow_mut() = None;
+                                }
                             }
                             return;
                         }

@@ -16,6 +16,15 @@ pub struct Pending {
     pub start: usize,
     pub end: usize,
     pub rect: Rect,
+    /// The range as the page gave it, before cleaning: the same range again needs no
+    /// cleaning (which indexes the whole text).
+    raw: (usize, usize),
+}
+
+impl Pending {
+    fn place(&self) -> (usize, usize, Rect) {
+        (self.start, self.end, self.rect)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -120,12 +129,44 @@ impl AnnotState {
     pub fn label(&self, id: &str) -> Option<&Label> {
         self.labels.iter().find(|l| l.id == id)
     }
+
+    /// The pending selection for a range the page reports (cleaned; `None` for no selection
+    /// or only whitespace).
+    fn pending_for(&self, range: Option<(usize, usize, Rect)>) -> Option<Pending> {
+        let (start, end, rect) = range?;
+        if let Some(same) = self.pending.as_ref().filter(|p| p.raw == (start, end)) {
+            return Some(Pending {
+                rect,
+                ..same.clone()
+            });
+        }
+        let (clean_start, clean_end) = clean_selection(&self.article.text, start, end)?;
+        Some(Pending {
+            start: clean_start,
+            end: clean_end,
+            rect,
+            raw: (start, end),
+        })
+    }
 }
 
 impl Reducible for AnnotState {
     type Action = AnnotAction;
 
     fn reduce(self: Rc<Self>, action: AnnotAction) -> Rc<Self> {
+        // selectionchange fires constantly while a selection is dragged: the new selection is
+        // worked out before the state is copied (a copy holds every annotation), and an
+        // unchanged one keeps the state as it is, so nothing re-renders.
+        if let AnnotAction::SetPending(range) = action {
+            let pending = self.pending_for(range);
+            if pending.as_ref().map(Pending::place) == self.pending.as_ref().map(Pending::place) {
+                return self;
+            }
+            let mut next = (*self).clone();
+            next.pending = pending;
+            next.version += 1;
+            return Rc::new(next);
+        }
         let mut next = (*self).clone();
         let article = next.article.clone();
         let text = article.text.as_str();
@@ -145,18 +186,7 @@ impl Reducible for AnnotState {
                 fresh.version = next.version + 1;
                 return Rc::new(fresh);
             }
-            AnnotAction::SetPending(range) => {
-                let pending = range.and_then(|(start, end, rect)| {
-                    let (start, end) = clean_selection(text, start, end)?;
-                    Some(Pending { start, end, rect })
-                });
-                if pending == next.pending {
-                    // selectionchange fires constantly; an unchanged selection must not re-render.
-                    return self;
-                }
-                next.pending = pending;
-                false
-            }
+            AnnotAction::SetPending(_) => return self, // handled before the copy, above
             AnnotAction::Create { id, label, now } => {
                 let Some(pending) = next.pending.take() else {
                     return self;

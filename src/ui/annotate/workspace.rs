@@ -176,8 +176,6 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     // id, not as a caret in the page: setting a selection right after the paragraph is drawn
     // again forces the browser to lay out the whole page, 15-20 ms on a 1 MB article.)
     let caret_after = use_mut_ref(|| None::<String>);
-    // The page's selection as the last selectionchange found it (raw offsets).
-    let seen_range = use_mut_ref(|| None::<(usize, usize)>);
 
     // One effect per dependency: each `use_effect_with` closure type instantiates Yew's effect
     // machinery again in the wasm, so work that shares a dependency shares an effect.
@@ -265,7 +263,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     {
         let save_now = save_now.clone();
         let dispatch = state.dispatcher();
-        let (reader, seen_range) = (reader.clone(), seen_range.clone());
+        let reader = reader.clone();
         use_effect_with((), move |_| {
             let save_listeners = dom::window().map(|window| {
                 let on_hide = save_now.clone();
@@ -287,7 +285,6 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
                         return;
                     };
                     let range = selection::selected_range(&root);
-                    *seen_range.borrow_mut() = range.map(|(start, end, _)| (start, end));
                     dispatch.dispatch(AnnotAction::SetPending(range));
                 })
             });
@@ -353,7 +350,6 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
     let create = {
         let dispatch = state.dispatcher();
         let (caret_after, reader) = (caret_after.clone(), reader.clone());
-        let seen_range = seen_range.clone();
         Callback::from(move |label: String| {
             timing::mark("pizhu:annotate-start");
             // Label the page's selection as it is now: the app's copy follows on the next
@@ -362,12 +358,8 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             let live = reader
                 .cast::<web_sys::Element>()
                 .and_then(|root| selection::selected_range(&root));
-            // Only when it moved since the last selectionchange: cleaning a selection indexes
-            // the whole text, which on a 1 MB article is not free.
-            if let Some((start, end, rect)) = live {
-                if *seen_range.borrow() != Some((start, end)) {
-                    dispatch.dispatch(AnnotAction::SetPending(Some((start, end, rect))));
-                }
+            if live.is_some() {
+                dispatch.dispatch(AnnotAction::SetPending(live));
             }
             let id = ids::new_uuid();
             *caret_after.borrow_mut() = Some(id.clone());

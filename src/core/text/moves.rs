@@ -7,19 +7,16 @@
 //! the selection.
 
 use super::{
-    ceil_boundary, floor_boundary, is_trimmable, snap_to_graphemes_in, trim_whitespace_in,
-    CharIndex,
+    byte_to_char, ceil_boundary, char_to_byte, floor_boundary, is_trimmable, snap_to_graphemes_in,
+    trim_whitespace_in, CharIndex,
 };
 
 /// A selection as the app keeps it: trimmed of whitespace at both edges, then widened so
 /// that neither edge cuts a grapheme cluster; `None` if nothing is left.
 pub fn clean_range(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    clean_in(&CharIndex::new(text), start, end)
-}
-
-fn clean_in(index: &CharIndex<'_>, start: usize, end: usize) -> Option<(usize, usize)> {
-    let (start, end) = trim_whitespace_in(index, start.min(end), start.max(end))?;
-    let (start, end) = snap_to_graphemes_in(index, start, end);
+    let index = CharIndex::new(text);
+    let (start, end) = trim_whitespace_in(&index, start.min(end), start.max(end))?;
+    let (start, end) = snap_to_graphemes_in(&index, start, end);
     (start < end).then_some((start, end))
 }
 
@@ -141,7 +138,7 @@ pub fn sentence_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// Apply `step` to the selection `current` in `text`. `reading_at` is where the reader is
-/// (the first offset visible on screen), used when nothing is selected. Returns the new
+/// (the caret, or the first offset on screen), used when nothing is selected. Returns the new
 /// selection, or `None` when the move is not possible (nothing selected for an edge move, no
 /// further sentence, or the selection would become empty).
 pub fn move_selection(
@@ -173,41 +170,29 @@ pub fn move_selection(
             .rev()
             .find(|&(_, e)| e < end && e > start)
             .map(|(_, e)| (start, e)),
+        // Edges step over whole clusters, and over blank ones without stopping, so that the
+        // next press moves on from where this one left the edge.
         (EndForward, Some((start, end))) => {
-            // Over blank clusters, then over one that is not.
-            let mut at = CharIndex::new(text).char_to_byte(end)?;
-            loop {
-                let (next, first) = cluster(text, at, true)?;
-                at = next;
-                if !is_trimmable(first) {
-                    break;
-                }
-            }
-            Some((start, byte_to_chars(text, at)?))
+            let at = skip_blank(text, char_to_byte(text, end)?, true);
+            Some((start, byte_to_char(text, cluster(text, at, true)?.0)?))
         }
         (EndBackward, Some((start, end))) => {
-            let at = CharIndex::new(text).char_to_byte(end)?;
-            let at = skip_blank(text, cluster(text, at, false)?.0, false);
-            let end = byte_to_chars(text, at)?;
+            let at = cluster(text, char_to_byte(text, end)?, false)?.0;
+            let end = byte_to_char(text, skip_blank(text, at, false))?;
             (end > start).then_some((start, end))
         }
         (StartBackward, Some((start, end))) => {
-            let at = skip_blank(text, CharIndex::new(text).char_to_byte(start)?, false);
-            Some((byte_to_chars(text, cluster(text, at, false)?.0)?, end))
+            let at = skip_blank(text, char_to_byte(text, start)?, false);
+            Some((byte_to_char(text, cluster(text, at, false)?.0)?, end))
         }
         (StartForward, Some((start, end))) => {
-            let at = CharIndex::new(text).char_to_byte(start)?;
-            let at = skip_blank(text, cluster(text, at, true)?.0, true);
-            let start = byte_to_chars(text, at)?;
+            let at = cluster(text, char_to_byte(text, start)?, true)?.0;
+            let start = byte_to_char(text, skip_blank(text, at, true))?;
             (start < end).then_some((start, end))
         }
         (_, None) => None,
     }?;
     clean_range(text, moved.0, moved.1).filter(|&cleaned| Some(cleaned) != current)
-}
-
-fn byte_to_chars(text: &str, byte: usize) -> Option<usize> {
-    text.get(..byte).map(|before| before.chars().count())
 }
 
 /// The grapheme cluster that starts at byte `at` (forward) or ends there (backward): the

@@ -26,10 +26,10 @@ pub fn selected_range(root: &Element) -> Option<(usize, usize, Rect)> {
     if !root.contains(Some(&common)) && !common.contains(Some(root.as_ref())) {
         return None;
     }
-    // The leaf list is needed only for boundaries that fall on elements; collecting it on
+    // The leaf list is needed only for boundaries that fall on elements; listing it on
     // every selectionchange would cost a query over the whole article.
     let leaves = std::cell::OnceCell::new();
-    let all_leaves = || leaves.get_or_init(|| self::leaves(root)).as_slice();
+    let all_leaves = || leaves.get_or_init(|| LeafList::of(root));
     let start = boundary(&range, all_leaves, true)?;
     let end = boundary(&range, all_leaves, false)?;
     if end <= start {
@@ -43,19 +43,8 @@ pub fn selected_range(root: &Element) -> Option<(usize, usize, Rect)> {
     ))
 }
 
-/// Every `data-o` leaf under `root`, in document order.
-fn leaves(root: &Element) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all("[data-o]") else {
-        return Vec::new();
-    };
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .filter_map(|n| n.dyn_into::<Element>().ok())
-        .collect()
-}
-
-/// The `data-o` leaves under `root` as the browser lists them, read one at a time: the
-/// keyboard moves binary-search them, and a long article has tens of thousands.
+/// Every `data-o` leaf under `root`, in document order, as the browser lists them and read
+/// one at a time: lookups binary-search them, and a long article has tens of thousands.
 struct LeafList(Option<web_sys::NodeList>);
 
 impl LeafList {
@@ -102,7 +91,7 @@ fn leaf_len(leaf: &Element) -> usize {
 /// The canonical offset of the range's start (or end) boundary.
 fn boundary<'a>(
     range: &Range,
-    leaves: impl FnOnce() -> &'a [Element],
+    leaves: impl FnOnce() -> &'a LeafList,
     is_start: bool,
 ) -> Option<usize> {
     let (node, offset) = if is_start {
@@ -123,21 +112,21 @@ fn boundary<'a>(
     let point = web_sys::window()?.document()?.create_range().ok()?;
     point.set_start(&node, offset).ok()?;
     point.collapse_with_to_start(true);
-    let after = leaves.iter().position(|leaf| {
-        // START_TO_START compares the point with the leaf's start: -1 or 0 means at or before.
+    let after = leaves.partition_point(|leaf| {
+        // START_TO_START compares the point with the leaf's start: 1 means after it.
         leaf_range(leaf)
             .and_then(|r| {
                 point
                     .compare_boundary_points(Range::START_TO_START, &r)
                     .ok()
             })
-            .is_some_and(|order| order <= 0)
+            .is_some_and(|order| order > 0)
     });
-    match after {
-        Some(index) => leaf_start(&leaves[index]),
+    match leaves.get(after) {
+        Some(leaf) => leaf_start(&leaf),
         None => leaves
-            .last()
-            .and_then(|last| Some(leaf_start(last)? + leaf_len(last)))
+            .get(leaves.len().checked_sub(1)?)
+            .and_then(|last| Some(leaf_start(&last)? + leaf_len(&last)))
             .filter(|_| !is_start),
     }
 }
@@ -166,11 +155,7 @@ pub fn caret_offset(root: &Element) -> Option<usize> {
         return None;
     }
     let leaves = std::cell::OnceCell::new();
-    boundary(
-        &range,
-        || leaves.get_or_init(|| self::leaves(root)).as_slice(),
-        true,
-    )
+    boundary(&range, || leaves.get_or_init(|| LeafList::of(root)), true)
 }
 
 /// Select code points `start..end` of the canonical text in the page and scroll it into view
@@ -181,7 +166,10 @@ pub fn select(root: &Element, start: usize, end: usize, top: f64) -> bool {
     let (Some(from), Some(to)) = (point(&leaves, start, true), point(&leaves, end, false)) else {
         return false;
     };
-    let Some(selection) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) else {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let Some(selection) = window.get_selection().ok().flatten() else {
         return false;
     };
     if selection
@@ -190,7 +178,7 @@ pub fn select(root: &Element, start: usize, end: usize, top: f64) -> bool {
     {
         return false;
     }
-    if let (Ok(range), Some(window)) = (selection.get_range_at(0), web_sys::window()) {
+    if let Ok(range) = selection.get_range_at(0) {
         reveal(&window, &range.get_bounding_client_rect(), top);
     }
     true
@@ -232,10 +220,9 @@ fn point(leaves: &LeafList, at: usize, is_start: bool) -> Option<(Node, u32)> {
     let leaf = (index..leaves.len())
         .filter_map(|i| leaves.get(i))
         .find(|leaf| !leaf.tag_name().eq_ignore_ascii_case("br"))?;
-    let leaf = &leaf;
     let text = leaf.first_child()?;
     // An offset between two leaves (the line break between paragraphs) is at the next one.
-    let inside = at.saturating_sub(leaf_start(leaf)?);
+    let inside = at.saturating_sub(leaf_start(&leaf)?);
     let utf16 = char_to_utf16_offset(&text.text_content().unwrap_or_default(), inside)?;
     Some((text, u32::try_from(utf16).ok()?))
 }
@@ -253,8 +240,7 @@ pub fn reading_offset(root: &Element, top: f64) -> usize {
     else {
         return 0;
     };
-    let leaf = &leaf;
-    let start = leaf_start(leaf).unwrap_or(0);
+    let start = leaf_start(&leaf).unwrap_or(0);
     let rect = leaf.get_bounding_client_rect();
     if rect.top() >= top {
         return start;
@@ -266,7 +252,7 @@ pub fn reading_offset(root: &Element, top: f64) -> usize {
             caret
                 .offset_node()
                 .and_then(|node| node.parent_element())
-                .is_some_and(|parent| parent == *leaf)
+                .is_some_and(|parent| parent == leaf)
         })
         .and_then(|caret| {
             let text = leaf.text_content().unwrap_or_default();

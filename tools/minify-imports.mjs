@@ -140,10 +140,11 @@ export function minifyImports(dir) {
   let glue = readFileSync(gluePath, "utf8");
   const before = wasm.length + Buffer.byteLength(glue);
 
+  const imports = listImports(wasm);
   const names = shortNames();
   const moduleNames = new Map();
   const importNames = new Map();
-  for (const [module, name] of listImports(wasm)) {
+  for (const [module, name] of imports) {
     if (!moduleNames.has(module)) {
       // The module key in the glue's import object, quoted ("./pizhu_bg.js":) by terser or not.
       const key = `"${escape(module)}"\\s*:`;
@@ -162,16 +163,14 @@ export function minifyImports(dir) {
   for (const [name, short] of importNames) {
     glue = glue.replace(new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`), short);
   }
-  const renamed = renameImports(wasm, (module, name) => [
+  const rename = (module, name) => [
     moduleNames.get(module),
     module === GLUE_MODULE ? importNames.get(name) : name,
-  ]);
+  ];
+  const renamed = renameImports(wasm, rename);
 
   // Compile the result: it must be a valid module whose imports are exactly the new names.
-  const expected = listImports(wasm).map(([module, name]) => [
-    moduleNames.get(module),
-    module === GLUE_MODULE ? importNames.get(name) : name,
-  ]);
+  const expected = imports.map(([module, name]) => rename(module, name));
   const actual = WebAssembly.Module.imports(new WebAssembly.Module(renamed)).map((i) => [i.module, i.name]);
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Error("the rewritten wasm does not import the names it was given");

@@ -294,6 +294,9 @@ test("labels: rename, recolour, add, and remove a label in use by moving its ann
   assert.equal(await rows.count(), 7);
   await page.click("text=Save / 保存");
   await page.waitForSelector(".labels-table", { state: "detached" });
+  // The panel follows the state one paint later (see the workspace): wait for it.
+  const panelShows = (text) => page.waitForFunction((t) => document.querySelector(".filters")?.textContent.includes(t), text, { timeout: 3000 }).catch(() => {});
+  await panelShows("官方表态");
   assert.match(await page.textContent(".filters"), /官方表态/);
   // Remove "opinion", which is in use: move its annotation to the first label.
   await page.click("text=Labels / 标签");
@@ -304,6 +307,7 @@ test("labels: rename, recolour, add, and remove a label in use by moving its ann
   assert.equal(await page.locator("mark[data-label=opinion]").count(), 0);
   await page.click("text=Close / 关闭");
   await page.reload(); await page.waitForSelector("mark[data-label=policy]");
+  await panelShows("官方表态");
   assert.match(await page.textContent(".filters"), /官方表态/);
   assert.doesNotMatch(await page.textContent(".filters"), /观点/);
 });

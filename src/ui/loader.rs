@@ -31,11 +31,11 @@ pub fn read_files(
         }
         let on_loaded = on_loaded.clone();
         let reader = read_as_bytes(&gloo::file::File::from(file), move |result| {
-            on_loaded.emit(
-                result
-                    .map(|bytes| (name.clone(), bytes))
-                    .map_err(|e| format!("{name}: the browser could not read this file ({e})")),
-            );
+            on_loaded.emit(result.map(|bytes| (name.clone(), bytes)).map_err(|e| {
+                format!(
+                    "{name}: the browser could not read this file ({e}). 浏览器无法读取此文件。"
+                )
+            }));
         });
         pending.borrow_mut().push(reader);
     }

@@ -1,14 +1,17 @@
 //! The Yew user interface: app state, components and the start-up sequence.
 
-mod alert;
 pub mod annotate;
 mod app;
 pub mod article_view;
+mod blocks;
 pub mod chunks;
 mod loader;
+pub mod notice;
 pub mod open;
+mod route;
 mod sample;
 mod state;
+mod use_open_files;
 
 pub use app::App;
 

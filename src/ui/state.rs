@@ -8,6 +8,7 @@ use yew::Reducible;
 use crate::core::article::Article;
 
 use super::annotate::Incoming;
+use super::route::Route;
 
 /// An article the reader opened in this session.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,6 +19,8 @@ pub struct Opened {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppState {
+    /// The view shown.
+    pub route: Route,
     pub opened: Vec<Opened>,
     pub current: Option<usize>,
     /// An error to show in the `role="alert"` box; the current article stays readable.

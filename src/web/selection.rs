@@ -144,6 +144,21 @@ pub fn clear() {
     }
 }
 
+/// Whether the page has a selection that is not just a caret.
+pub fn has_selection() -> bool {
+    web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|s| !s.is_collapsed())
+}
+
+/// The id of the highlight an event happened on (the innermost mark around its target).
+pub fn annotation_at(target: Option<web_sys::EventTarget>) -> Option<String> {
+    target
+        .and_then(|t| t.dyn_into::<Element>().ok())
+        .and_then(|e| e.closest("mark[data-annotation-id]").ok().flatten())
+        .and_then(|mark| mark.get_attribute("data-annotation-id"))
+}
+
 /// The canonical offset of the caret (a collapsed selection) inside `root`, if there is one.
 pub fn caret_offset(root: &Element) -> Option<usize> {
     let selection = web_sys::window()?.get_selection().ok()??;

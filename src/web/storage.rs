@@ -8,11 +8,11 @@ use thiserror::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum BrowserStorageError {
-    #[error("This browser does not allow pizhu to save anything (storage is blocked or unavailable). Work is kept only while this tab is open: export it before closing.")]
+    #[error("This browser does not allow pizhu to save anything (storage is blocked or unavailable). Work is kept only while this tab is open: export it before closing. 浏览器禁止保存，请在关闭前导出。")]
     Unavailable,
-    #[error("The browser's storage for pizhu is full. Your latest change is kept in this tab only: export your annotations, then delete some you no longer need.")]
+    #[error("The browser's storage for pizhu is full. Your latest change is kept in this tab only: export your annotations, then delete some you no longer need. 存储空间已满，请导出批注。")]
     QuotaExceeded,
-    #[error("The browser refused to save: {0}")]
+    #[error("The browser refused to save: {0} 浏览器拒绝保存。")]
     Other(String),
 }
 

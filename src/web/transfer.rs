@@ -40,6 +40,22 @@ fn bytes_of(value: JsValue) -> Vec<u8> {
     js_sys::Uint8Array::new(&value).to_vec()
 }
 
+/// What the browser refused, with its reason as it gave it. The messages say it in both
+/// languages, since they reach the reader as they are.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum TransferError {
+    #[error("The browser could not compress the share link ({0}). 无法压缩分享链接。")]
+    Compress(String),
+    #[error("This share link is damaged and cannot be read ({0}). 分享链接已损坏，无法读取。")]
+    Decompress(String),
+    #[error("The browser did not allow copying ({0}). 浏览器不允许复制。")]
+    Copy(String),
+    #[error("Sharing did not happen ({0}). 未能分享。")]
+    Share(String),
+    #[error("The browser did not save the file ({0}). 浏览器未能保存文件。")]
+    Download(String),
+}
+
 fn reason(error: JsValue) -> String {
     js_sys::Reflect::get(&error, &"message".into())
         .ok()
@@ -47,31 +63,44 @@ fn reason(error: JsValue) -> String {
         .unwrap_or_else(|| "unknown reason".into())
 }
 
-pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    pizhu_deflate(bytes).await.map(bytes_of).map_err(reason)
+pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, TransferError> {
+    pizhu_deflate(bytes)
+        .await
+        .map(bytes_of)
+        .map_err(|e| TransferError::Compress(reason(e)))
 }
 
-pub async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, String> {
-    pizhu_inflate(bytes).await.map(bytes_of).map_err(reason)
+pub async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, TransferError> {
+    pizhu_inflate(bytes)
+        .await
+        .map(bytes_of)
+        .map_err(|e| TransferError::Decompress(reason(e)))
 }
 
-pub async fn copy_text(text: &str) -> Result<(), String> {
-    pizhu_copy(text).await.map(|_| ()).map_err(reason)
+pub async fn copy_text(text: &str) -> Result<(), TransferError> {
+    pizhu_copy(text)
+        .await
+        .map(|_| ())
+        .map_err(|e| TransferError::Copy(reason(e)))
 }
 
 pub fn can_share() -> bool {
     pizhu_can_share()
 }
 
-pub async fn share(title: &str, text: &str, url: &str) -> Result<(), String> {
+pub async fn share(title: &str, text: &str, url: &str) -> Result<(), TransferError> {
     pizhu_share(title, text, url)
         .await
         .map(|_| ())
-        .map_err(reason)
+        .map_err(|e| TransferError::Share(reason(e)))
 }
 
 /// Offer `contents` as a file download named `name`.
-pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
+pub fn download(name: &str, mime: &str, contents: &str) -> Result<(), TransferError> {
+    offer_download(name, mime, contents).map_err(TransferError::Download)
+}
+
+fn offer_download(name: &str, mime: &str, contents: &str) -> Result<(), String> {
     let document = super::dom::document().ok_or("no document")?;
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();

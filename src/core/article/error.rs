@@ -4,11 +4,11 @@ use thiserror::Error;
 
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ParseError {
-    #[error("The file is empty: there is no article to show.")]
+    #[error("The file is empty: there is no article to show. 文件是空的。")]
     Empty,
-    #[error("This file is not text (it is binary or not valid UTF-8), so it cannot be read as an article.")]
+    #[error("This file is not text (it is binary or not valid UTF-8), so it cannot be read as an article. 此文件不是文本，无法作为文章打开。")]
     NotText,
-    #[error("The file is too large ({} MB). pizhu opens articles of up to {} MB.", megabytes(*.size), megabytes(*.limit))]
+    #[error("The file is too large ({} MB). pizhu opens articles of up to {} MB. 文件过大。", megabytes(*.size), megabytes(*.limit))]
     TooLarge { size: usize, limit: usize },
 }
 

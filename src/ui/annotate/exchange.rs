@@ -5,11 +5,13 @@
 use std::rc::Rc;
 
 use crate::core::article::Article;
+use crate::core::interchange::ImportError;
 use crate::core::interchange::{
     self, annotated_html, apply, content_hash, export_collection, is_for, plan, slug, ArticleInfo,
     ConflictChoice, Generator, ImportPlan,
 };
-use crate::core::store::{ArticleState, Label};
+use crate::core::store::{ArticleState, Label, StorageError};
+use crate::web::transfer::TransferError;
 use crate::web::{dom, transfer};
 
 use super::persist::Repo;
@@ -90,8 +92,8 @@ pub fn review(
     article: &Article,
     open_doc: &ArticleState,
     repo: &mut Repo,
-) -> Result<Review, String> {
-    let set = interchange::import_with_labels(bytes, labels).map_err(|e| e.to_string())?;
+) -> Result<Review, ExchangeError> {
+    let set = interchange::import_with_labels(bytes, labels)?;
     let info = article_info(article);
     let mut groups = Vec::new();
     for group in &set.groups {
@@ -104,8 +106,7 @@ pub fn review(
         let existing = if open {
             open_doc.clone()
         } else {
-            repo.load_article(&key)
-                .map_err(|e| super::persist::message(&e))?
+            repo.load_article(&key)?
         };
         let mut incoming = group.annotations.clone();
         for annotation in &mut incoming {
@@ -144,7 +145,7 @@ pub fn apply_review(
     choice: ConflictChoice,
     state: &AnnotState,
     repo: &mut Repo,
-) -> Result<Applied, String> {
+) -> Result<Applied, ExchangeError> {
     let mut applied = Applied {
         open_doc: None,
         new_labels: Vec::new(),
@@ -170,12 +171,9 @@ pub fn apply_review(
             applied.open_doc = Some(apply(&state.bench.doc, &group.plan, choice));
             here += count;
         } else {
-            let existing = repo
-                .load_article(&group.key)
-                .map_err(|e| super::persist::message(&e))?;
+            let existing = repo.load_article(&group.key)?;
             let next = apply(&existing, &group.plan, choice);
-            repo.save_article(&group.key, &next)
-                .map_err(|e| super::persist::message(&e))?;
+            repo.save_article(&group.key, &next)?;
             elsewhere += count;
         }
     }
@@ -188,7 +186,7 @@ pub fn apply_review(
 
 /// The share link: this page's URL with the export deflated and base64url-encoded in the
 /// fragment, which browsers never send to a server.
-pub async fn share_link(json: Rc<String>) -> Result<String, String> {
+pub async fn share_link(json: Rc<String>) -> Result<String, ExchangeError> {
     let packed = transfer::deflate(json.as_bytes()).await?;
     Ok(format!(
         "{}{}{}",
@@ -199,32 +197,28 @@ pub async fn share_link(json: Rc<String>) -> Result<String, String> {
 }
 
 /// The export carried by a share-link fragment, if the page was opened with one.
-pub async fn from_fragment(fragment: &str) -> Option<Result<Vec<u8>, String>> {
+pub async fn from_fragment(fragment: &str) -> Option<Result<Vec<u8>, ExchangeError>> {
     let data = fragment.strip_prefix(interchange::share_fragment_prefix())?;
     let packed = match interchange::decode_base64url(data) {
         Ok(packed) => packed,
-        Err(error) => return Some(Err(error.to_string())),
+        Err(error) => return Some(Err(ExchangeError::Import(error))),
     };
     Some(
         transfer::inflate(&packed)
             .await
-            .map_err(|e| format!("This share link is damaged and cannot be read ({e}).")),
+            .map_err(ExchangeError::from),
     )
 }
 
 /// Every stored article's annotations in one file (an array of collections). Articles other
 /// than the open one are described by what storage knows: their key (usually their URL).
-pub fn export_everything(state: &AnnotState, repo: &mut Repo) -> Result<String, String> {
+pub fn export_everything(state: &AnnotState, repo: &mut Repo) -> Result<String, ExchangeError> {
     let open = article_info(&state.article);
-    let keys = repo
-        .list_articles()
-        .map_err(|e| super::persist::message(&e))?;
+    let keys = repo.list_articles()?;
     let mut infos = vec![open.clone()];
     let mut docs = vec![state.bench.doc.annotations.clone()];
     for key in keys.into_iter().filter(|k| *k != open.key) {
-        let doc = repo
-            .load_article(&key)
-            .map_err(|e| super::persist::message(&e))?;
+        let doc = repo.load_article(&key)?;
         if doc.annotations.is_empty() {
             continue;
         }
@@ -249,4 +243,18 @@ pub fn export_everything(state: &AnnotState, repo: &mut Repo) -> Result<String, 
         &Generator::pizhu(),
         dom::now_ms(),
     ))
+}
+
+/// Why an export, import or share did not happen, in words for the reader (both languages).
+#[derive(Debug, thiserror::Error)]
+pub enum ExchangeError {
+    /// The store is opened with the first article; a click can come before that.
+    #[error("Storage is not ready yet; try again. 存储尚未就绪，请重试。")]
+    NotReady,
+    #[error("{}", super::persist::message(.0))]
+    Storage(#[from] StorageError),
+    #[error("{0} 无法导入此文件。")]
+    Import(#[from] ImportError),
+    #[error(transparent)]
+    Transfer(#[from] TransferError),
 }

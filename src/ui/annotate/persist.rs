@@ -93,7 +93,7 @@ pub fn message(error: &StorageError) -> String {
         StorageError::UnsupportedVersion { .. } => "These annotations were saved by a newer version of pizhu. \
             This version will not change them; open them with the newer version. 这些批注由更新版本保存，本版本不会改动它们。"
             .into(),
-        StorageError::Invalid(reason) => format!("pizhu refused to save invalid data: {reason}"),
-        StorageError::Backend(reason) => format!("The browser refused to save: {reason}"),
+        StorageError::Invalid(reason) => format!("pizhu refused to save invalid data: {reason} 数据无效，未保存。"),
+        StorageError::Backend(reason) => format!("The browser refused to save: {reason} 浏览器拒绝保存。"),
     }
 }

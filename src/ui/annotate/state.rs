@@ -35,14 +35,15 @@ pub struct AnnotState {
     pub pending: Option<Pending>,
     pub selected: Option<String>,
     pub filter: Option<String>,
-    /// Incremented on every local change that must be saved.
-    pub generation: u64,
-    /// Incremented whenever the annotations change for any reason (local, merged, loaded),
-    /// so views can tell "changed" without comparing hundreds of annotations.
-    pub revision: u64,
-    /// Incremented on every change of anything in this state: a cheap identity for effects
-    /// and memoized children (comparing states by value would walk every annotation).
-    pub version: u64,
+    /// Local changes made since the article was opened (each must be saved; loads and
+    /// merges from storage do not count).
+    pub edit_count: u64,
+    /// Changes of the annotations for any reason (local, merged, loaded), so views can tell
+    /// "changed" without comparing hundreds of annotations.
+    pub annotations_revision: u64,
+    /// Changes of anything in this state: a cheap identity for effects and memoized
+    /// children (comparing states by value would walk every annotation).
+    pub state_revision: u64,
     /// Set after a delete so the panel can offer "Undo".
     pub just_deleted: bool,
     /// A storage problem to show (plain words), or None; cleared by the next good save.
@@ -117,9 +118,9 @@ impl AnnotState {
             pending: None,
             selected: None,
             filter: None,
-            generation: 0,
-            revision: 0,
-            version: 0,
+            edit_count: 0,
+            annotations_revision: 0,
+            state_revision: 0,
             just_deleted: false,
             storage_error: None,
             storage_notice: None,
@@ -164,7 +165,7 @@ impl Reducible for AnnotState {
             }
             let mut next = (*self).clone();
             next.pending = pending;
-            next.version += 1;
+            next.state_revision += 1;
             return Rc::new(next);
         }
         let mut next = (*self).clone();
@@ -182,8 +183,8 @@ impl Reducible for AnnotState {
                 fresh.labels = labels;
                 fresh.storage_error = error;
                 fresh.storage_notice = notice.or(next.storage_notice);
-                fresh.revision = next.revision + 1;
-                fresh.version = next.version + 1;
+                fresh.annotations_revision = next.annotations_revision + 1;
+                fresh.state_revision = next.state_revision + 1;
                 return Rc::new(fresh);
             }
             AnnotAction::SetPending(_) => return self, // handled before the copy, above
@@ -249,7 +250,7 @@ impl Reducible for AnnotState {
             }
             AnnotAction::Merge(doc) => {
                 if next.bench.merge_external(doc, text) {
-                    next.revision += 1;
+                    next.annotations_revision += 1;
                 }
                 if let Some(id) = &next.selected {
                     if next.bench.get(id).is_none() {
@@ -287,10 +288,10 @@ impl Reducible for AnnotState {
             }
         };
         if changed {
-            next.generation += 1;
-            next.revision += 1;
+            next.edit_count += 1;
+            next.annotations_revision += 1;
         }
-        next.version += 1;
+        next.state_revision += 1;
         Rc::new(next)
     }
 }

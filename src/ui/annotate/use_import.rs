@@ -1,0 +1,142 @@
+//! Importing annotations, as one hook: a file handed over (picker, drop, paste) or a share
+//! link in the page's URL is read and reviewed against what is stored; nothing changes until
+//! the reader chooses in the review, and then the choice is applied.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::core::article::Article;
+use crate::core::interchange::ConflictChoice;
+use crate::ui::article_view::ArticleRef;
+use crate::ui::notice::Notice;
+use crate::web::{dom, transfer};
+
+use super::exchange::{self, ExchangeError, Review};
+use super::state::{AnnotAction, AnnotState};
+use super::use_persistence::RepoSlot;
+
+/// An annotation file handed over for import (from the file picker, drop or paste).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Incoming {
+    pub seq: u64,
+    pub bytes: Rc<Vec<u8>>,
+}
+
+/// The import under review, if any, and the reader's two answers to it.
+pub struct ImportFlow {
+    pub review: Option<Rc<Review>>,
+    pub apply: Callback<ConflictChoice>,
+    pub cancel: Callback<()>,
+}
+
+/// Review `incoming` (and a share link's annotations when `article` is opened from one)
+/// against the store; report failures through `notify`.
+#[hook]
+pub fn use_import(
+    state: &UseReducerHandle<AnnotState>,
+    repo: &RepoSlot,
+    article: &Rc<Article>,
+    incoming: Option<Incoming>,
+    notify: &Callback<Notice>,
+) -> ImportFlow {
+    let review = use_state(|| None::<Rc<Review>>);
+    let offer = {
+        let (review, notify) = (review.clone(), notify.clone());
+        move |outcome: Result<Review, ExchangeError>| match outcome {
+            Ok(found) => review.set(Some(Rc::new(found))),
+            Err(error) => notify.emit(Notice::error(error)),
+        }
+    };
+
+    // Opened from a share link: offer its annotations for import. (This runs after the
+    // store has loaded the article: effects run in the order their hooks were called.)
+    {
+        let (repo, offer) = (repo.clone(), offer.clone());
+        use_effect_with(ArticleRef(article.clone()), move |ArticleRef(article)| {
+            let Some(fragment) = transfer::fragment() else {
+                return;
+            };
+            let article = article.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(decoded) = exchange::from_fragment(&fragment).await else {
+                    return;
+                };
+                transfer::clear_fragment();
+                offer(decoded.and_then(|bytes| {
+                    let mut slot = repo.borrow_mut();
+                    let repo = slot.as_mut().ok_or(ExchangeError::NotReady)?;
+                    let doc = repo.load_article(&article.storage_key())?;
+                    let labels = repo.load_labels()?;
+                    exchange::review(&bytes, &labels, &article, &doc, repo)
+                }));
+            });
+        });
+    }
+
+    // An annotation file was opened: review it against what is stored.
+    {
+        let (repo, state) = (repo.clone(), state.clone());
+        use_effect_with(incoming, move |incoming| {
+            if let Some(incoming) = incoming {
+                let mut slot = repo.borrow_mut();
+                offer(match slot.as_mut() {
+                    Some(repo) => exchange::review(
+                        &incoming.bytes,
+                        &state.labels,
+                        &state.article,
+                        &state.bench.doc,
+                        repo,
+                    ),
+                    None => Err(ExchangeError::NotReady),
+                });
+            }
+        });
+    }
+
+    let apply = {
+        let (state, repo, review, notify) =
+            (state.clone(), repo.clone(), review.clone(), notify.clone());
+        Callback::from(move |choice| {
+            let Some(found) = (*review).clone() else {
+                return;
+            };
+            let outcome = match repo.borrow_mut().as_mut() {
+                Some(repo) => exchange::apply_review(&found, choice, &state, repo),
+                None => Err(ExchangeError::NotReady),
+            };
+            match outcome {
+                Ok(applied) => {
+                    match applied.open_doc {
+                        Some(doc) => state.dispatch(AnnotAction::Import {
+                            doc,
+                            new_labels: applied.new_labels,
+                        }),
+                        None if !applied.new_labels.is_empty() => {
+                            let mut labels = state.labels.clone();
+                            labels.extend(applied.new_labels);
+                            state.dispatch(AnnotAction::Labels {
+                                labels,
+                                removed: None,
+                                now: dom::now_ms(),
+                            });
+                        }
+                        None => {}
+                    }
+                    notify.emit(Notice::Info(applied.summary));
+                }
+                Err(error) => notify.emit(Notice::error(error)),
+            }
+            review.set(None);
+        })
+    };
+    let cancel = {
+        let review = review.clone();
+        Callback::from(move |_| review.set(None))
+    };
+    ImportFlow {
+        review: (*review).clone(),
+        apply,
+        cancel,
+    }
+}

@@ -1,0 +1,162 @@
+//! Opening articles and annotation files, as one hook: files from the picker or a drop are
+//! read, pasted text is opened (Ctrl+V anywhere outside a text field too), a JSON file is
+//! handed to the annotations' import, and at first start the last opened article (else the
+//! sample) opens. The raw text of the last article is kept so a reload shows it again.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use gloo::file::callbacks::FileReader;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::core::article::ParseError;
+use crate::web::{dom, storage};
+
+use super::loader::{read_files, Loaded};
+use super::open::open_bytes;
+use super::sample::{SAMPLE_ARTICLE, SAMPLE_NAME};
+use super::state::{Action, AppState};
+
+const LAST_ARTICLE_KEY: &str = "pizhu:v1:last-article";
+const LAST_ARTICLE_NAME_KEY: &str = "pizhu:v1:last-article-name";
+
+/// What the header's loader and the page's drop target hand files and text to.
+pub struct OpenFiles {
+    pub on_files: Callback<Vec<web_sys::File>>,
+    pub on_paste: Callback<String>,
+}
+
+#[hook]
+pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
+    let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
+    let open = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |(name, bytes): (String, Vec<u8>)| {
+            // A JSON file is annotations to import, recognised by its content, not its name.
+            if looks_like_json(&bytes) {
+                dispatch.dispatch(Action::Import(bytes));
+                return;
+            }
+            let base = (name == SAMPLE_NAME).then(dom::page_base).flatten();
+            let dispatch = dispatch.clone();
+            let remembered: Option<Rc<str>> = std::str::from_utf8(&bytes).ok().map(Rc::from);
+            let label = name.clone();
+            let done = Callback::from(move |result: Result<_, ParseError>| match result {
+                Ok(opened) => {
+                    dispatch.dispatch(Action::Open(opened));
+                    // In a task of its own: writing a 1 MB text to localStorage takes about
+                    // 10 ms, which the article's first render should not wait for.
+                    if let Some(text) = remembered.clone() {
+                        let (dispatch, label) = (dispatch.clone(), label.clone());
+                        wasm_bindgen_futures::spawn_local(async move {
+                            gloo::timers::future::TimeoutFuture::new(0).await;
+                            remember_last(&dispatch, &label, &text);
+                        });
+                    }
+                }
+                Err(error) => dispatch.dispatch(Action::Fail(format!("{label}: {error}"))),
+            });
+            open_bytes(name, bytes, base, done);
+        })
+    };
+
+    // First start: the last opened article, else the sample.
+    {
+        let open = open.clone();
+        let dispatch = state.dispatcher();
+        use_effect_with((), move |_| {
+            match (
+                storage::get(LAST_ARTICLE_KEY),
+                storage::get(LAST_ARTICLE_NAME_KEY),
+            ) {
+                (Ok(Some(text)), Ok(name)) => {
+                    open.emit((name.unwrap_or_else(|| "article".into()), text.into_bytes()))
+                }
+                (Err(error), _) => {
+                    dispatch.dispatch(Action::Notice(error.to_string()));
+                    open.emit((SAMPLE_NAME.into(), SAMPLE_ARTICLE.as_bytes().to_vec()));
+                }
+                _ => open.emit((SAMPLE_NAME.into(), SAMPLE_ARTICLE.as_bytes().to_vec())),
+            }
+        });
+    }
+
+    let on_loaded = {
+        let open = open.clone();
+        let dispatch = state.dispatcher();
+        Callback::from(move |loaded: Loaded| match loaded {
+            Ok(file) => open.emit(file),
+            Err(message) => dispatch.dispatch(Action::Fail(message)),
+        })
+    };
+    let on_files = {
+        let readers = readers.clone();
+        let on_loaded = on_loaded.clone();
+        Callback::from(move |files: Vec<web_sys::File>| {
+            read_files(files, readers.clone(), on_loaded.clone())
+        })
+    };
+    let on_paste = {
+        let open = open.clone();
+        Callback::from(move |text: String| open.emit(("pasted text".into(), text.into_bytes())))
+    };
+
+    // Ctrl+V anywhere outside a text field opens the clipboard's text as an article.
+    {
+        let on_paste = on_paste.clone();
+        use_effect_with((), move |_| {
+            let listener = dom::document().map(|document| {
+                EventListener::new_with_options(
+                    &document,
+                    "paste",
+                    EventListenerOptions::enable_prevent_default(),
+                    move |event| {
+                        let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else {
+                            return;
+                        };
+                        if in_text_field(event.target()) {
+                            return;
+                        }
+                        let text = event
+                            .clipboard_data()
+                            .and_then(|data| data.get_data("text/plain").ok())
+                            .unwrap_or_default();
+                        if !text.trim().is_empty() {
+                            event.prevent_default();
+                            on_paste.emit(text);
+                        }
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+
+    OpenFiles { on_files, on_paste }
+}
+
+/// Keep the raw text of the last opened article so a reload shows it again.
+fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, text: &str) {
+    let saved = storage::set(LAST_ARTICLE_KEY, text)
+        .and_then(|_| storage::set(LAST_ARTICLE_NAME_KEY, name));
+    if let Err(error) = saved {
+        dispatch.dispatch(Action::Notice(error.to_string()));
+    }
+}
+
+fn looks_like_json(bytes: &[u8]) -> bool {
+    let first = bytes
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
+    matches!(first, Some(b'{') | Some(b'['))
+}
+
+fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else {
+        return false;
+    };
+    let tag = element.tag_name().to_ascii_lowercase();
+    tag == "input" || tag == "textarea" || element.has_attribute("contenteditable")
+}

@@ -11,7 +11,7 @@ pub mod open;
 mod route;
 mod sample;
 mod state;
-mod use_open_files;
+pub mod use_open_files;
 
 pub use app::App;
 

@@ -12,7 +12,8 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::article::ParseError;
-use crate::web::{dom, storage};
+use crate::web::storage::{self, BrowserStorageError};
+use crate::web::dom;
 
 use super::loader::{read_files, Loaded};
 use super::open::open_bytes;
@@ -138,12 +139,32 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
 }
 
 /// Keep the raw text of the last opened article so a reload shows it again.
+/// A cache: when it cannot be written it is removed (never left half-written, never
+/// holding space annotations need), and the reader is told just that.
 fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, text: &str) {
     let saved = storage::set(LAST_ARTICLE_KEY, text)
         .and_then(|_| storage::set(LAST_ARTICLE_NAME_KEY, name));
     if let Err(error) = saved {
-        dispatch.dispatch(Action::Notice(error.to_string()));
+        forget_last();
+        let notice = match error {
+            BrowserStorageError::QuotaExceeded => {
+                "This article will not reopen by itself after a reload: the browser's storage \
+                 for pizhu is too full to keep a copy of it. Your annotations are not affected; \
+                 open the file again to see them. 存储空间不足，无法保存文章副本；批注不受影响。"
+                    .to_string()
+            }
+            other => other.to_string(),
+        };
+        dispatch.dispatch(Action::Notice(notice));
     }
+}
+
+/// Remove the copy of the last article (to make room for annotations); true if there was one.
+pub fn forget_last() -> bool {
+    let had = storage::get(LAST_ARTICLE_KEY).ok().flatten().is_some();
+    let _ = storage::remove(LAST_ARTICLE_KEY);
+    let _ = storage::remove(LAST_ARTICLE_NAME_KEY);
+    had
 }
 
 fn looks_like_json(bytes: &[u8]) -> bool {

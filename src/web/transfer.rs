@@ -10,9 +10,27 @@ export async function pizhu_deflate(bytes) {
   const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
-export async function pizhu_inflate(bytes) {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+export async function pizhu_inflate(bytes, limit) {
+  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+  const parts = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }
 export async function pizhu_copy(text) {
   await navigator.clipboard.writeText(text);
@@ -28,7 +46,7 @@ extern "C" {
     #[wasm_bindgen(catch)]
     async fn pizhu_deflate(bytes: &[u8]) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
-    async fn pizhu_inflate(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    async fn pizhu_inflate(bytes: &[u8], limit: f64) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn pizhu_copy(text: &str) -> Result<JsValue, JsValue>;
     fn pizhu_can_share() -> bool;
@@ -48,6 +66,12 @@ pub enum TransferError {
     Compress(String),
     #[error("This share link is damaged and cannot be read ({0}). 分享链接已损坏，无法读取。")]
     Decompress(String),
+    #[error(
+        "This share link holds more than {} MB of annotations, more than pizhu imports at once; \
+         nothing was read. 分享链接中的数据过大，未导入。",
+        .0 / (1024 * 1024)
+    )]
+    Inflated(usize),
     #[error("The browser did not allow copying ({0}). 浏览器不允许复制。")]
     Copy(String),
     #[error("Sharing did not happen ({0}). 未能分享。")]
@@ -70,11 +94,15 @@ pub async fn deflate(bytes: &[u8]) -> Result<Vec<u8>, TransferError> {
         .map_err(|e| TransferError::Compress(reason(e)))
 }
 
-pub async fn inflate(bytes: &[u8]) -> Result<Vec<u8>, TransferError> {
-    pizhu_inflate(bytes)
-        .await
-        .map(bytes_of)
-        .map_err(|e| TransferError::Decompress(reason(e)))
+/// Inflate `bytes`, stopping as soon as the output passes `limit` bytes: a small link that
+/// inflates to gigabytes (a decompression bomb) is refused after reading just over `limit`,
+/// and nothing of it reaches the wasm's memory, which never shrinks.
+pub async fn inflate(bytes: &[u8], limit: usize) -> Result<Vec<u8>, TransferError> {
+    match pizhu_inflate(bytes, limit as f64).await {
+        Ok(value) if value.is_null() => Err(TransferError::Inflated(limit)),
+        Ok(value) => Ok(bytes_of(value)),
+        Err(error) => Err(TransferError::Decompress(reason(error))),
+    }
 }
 
 pub async fn copy_text(text: &str) -> Result<(), TransferError> {

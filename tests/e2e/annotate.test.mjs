@@ -262,6 +262,52 @@ test("full storage: a clear message, the change kept in this tab", async () => {
   await context.close();
 });
 
+test("full storage for the article's copy only: the message says just that, and the annotation is saved", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === "pizhu:v1:last-article") throw new DOMException("full", "QuotaExceededError");
+      return original.call(this, key, value);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url); await page.waitForSelector("article h1");
+  await page.waitForSelector(".alert.notice");
+  const told = await page.textContent(".alert.notice");
+  assert.match(told, /will not reopen by itself/);
+  assert.doesNotMatch(told, /kept (only )?in this tab/);
+  const span = await offsetsOf(page, "虚构城市");
+  await selectRange(page, span[0], span[1]); await page.keyboard.press("1");
+  await page.waitForSelector("mark[data-label=policy]");
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("pizhu:v1:article:")));
+  assert.equal(await page.locator(".storage-alert").count(), 0);
+  await context.close();
+});
+
+test("full storage: the article's copy makes room for annotations, never the other way round", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    const original = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith("pizhu:v1:article:") && this.getItem("pizhu:v1:last-article") !== null) {
+        throw new DOMException("full", "QuotaExceededError");
+      }
+      return original.call(this, key, value);
+    };
+  });
+  const page = await context.newPage();
+  await page.goto(server.url); await page.waitForSelector("article h1");
+  await page.waitForFunction(() => localStorage.getItem("pizhu:v1:last-article") !== null);
+  const span = await offsetsOf(page, "虚构城市");
+  await selectRange(page, span[0], span[1]); await page.keyboard.press("1");
+  await page.waitForSelector("mark[data-label=policy]");
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith("pizhu:v1:article:")));
+  assert.equal(await page.evaluate(() => localStorage.getItem("pizhu:v1:last-article")), null);
+  assert.equal(await page.locator(".storage-alert").count(), 0);
+  await context.close();
+});
+
 test("corrupt stored value: reported, kept aside as a backup, never silently overwritten", async () => {
   const page = await newPage(browser, server.url);
   await openApp(page, server.url);

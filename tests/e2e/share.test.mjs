@@ -150,3 +150,35 @@ test("annotated HTML export is self-contained, has the footnotes, and no scripts
   assert.match(html, /<mark/);
   assert.match(html, /事实陈述/);
 });
+
+// A share link that is a decompression bomb: deflate-raw of 64 MiB of spaces is a 64 KB link.
+// Inflating stops just past the 5 MiB import limit, before anything reaches the wasm (whose
+// memory never shrinks); the reader gets a plain message and the article stays.
+test("a share link that inflates far past the import limit is refused at the limit, quickly, with a message", async () => {
+  const { deflateRawSync } = await import("node:zlib");
+  const packed = deflateRawSync(Buffer.alloc(64 << 20, 0x20), { level: 9 });
+  const link = `${server.url}#pizhu=${packed.toString("base64url")}`;
+  const page = await newPage(browser, server.url);
+  await page.addInitScript(() => addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; }));
+  const started = Date.now();
+  await page.goto(link);
+  const alert = page.locator(".exchange-message[role=alert]");
+  await alert.waitFor({ timeout: 10000 });
+  const seconds = (Date.now() - started) / 1000;
+  assert.match(await alert.textContent(), /more than 5 MB/);
+  assert.equal(await page.locator(".import-review").count(), 0);
+  assert.equal(await page.locator("article h1").count(), 1, "the article stays");
+  const memory = await page.evaluate(() => window.__wasm.memory.buffer.byteLength);
+  console.log(`# bomb link (${link.length} characters, inflates to 64 MiB): refused in ${seconds.toFixed(2)} s; wasm memory ${(memory / 1048576).toFixed(1)} MB`);
+  assert.ok(memory < 32 << 20, "the bomb never reached the wasm's memory");
+  assert.deepEqual(page.problems.filter((p) => /panic|unreachable|RuntimeError/i.test(p)), []);
+});
+
+test("a share link longer than any pizhu writes is refused before it is decoded", async () => {
+  const page = await newPage(browser, server.url);
+  await page.goto(`${server.url}#pizhu=${"A".repeat(4 * 1024 * 1024 + 4)}`);
+  const alert = page.locator(".exchange-message[role=alert]");
+  await alert.waitFor({ timeout: 10000 });
+  assert.match(await alert.textContent(), /longer than any pizhu writes/);
+  assert.equal(await page.locator("article h1").count(), 1);
+});

@@ -196,15 +196,22 @@ pub async fn share_link(json: Rc<String>) -> Result<String, ExchangeError> {
     ))
 }
 
+/// The longest share-link fragment read (characters after `#pizhu=`): what the largest
+/// import deflates to is far shorter, and a longer one is refused before it is decoded.
+pub const MAX_SHARE_LINK_CHARS: usize = 4 * 1024 * 1024;
+
 /// The export carried by a share-link fragment, if the page was opened with one.
 pub async fn from_fragment(fragment: &str) -> Option<Result<Vec<u8>, ExchangeError>> {
     let data = fragment.strip_prefix(interchange::share_fragment_prefix())?;
+    if data.len() > MAX_SHARE_LINK_CHARS {
+        return Some(Err(ExchangeError::LinkTooLong(data.len())));
+    }
     let packed = match interchange::decode_base64url(data) {
         Ok(packed) => packed,
         Err(error) => return Some(Err(ExchangeError::Import(error))),
     };
     Some(
-        transfer::inflate(&packed)
+        transfer::inflate(&packed, interchange::MAX_IMPORT_BYTES)
             .await
             .map_err(ExchangeError::from),
     )
@@ -251,6 +258,12 @@ pub enum ExchangeError {
     /// The store is opened with the first article; a click can come before that.
     #[error("Storage is not ready yet; try again. 存储尚未就绪，请重试。")]
     NotReady,
+    #[error(
+        "This share link is {0} characters long, longer than any pizhu writes ({max} at most); \
+         nothing was read. 分享链接过长，未导入。",
+        max = MAX_SHARE_LINK_CHARS
+    )]
+    LinkTooLong(usize),
     #[error("{}", super::persist::message(.0))]
     Storage(#[from] StorageError),
     #[error("{0} 无法导入此文件。")]

@@ -13,7 +13,8 @@ use yew::prelude::*;
 
 use crate::core::article::Article;
 use crate::core::store::schema::{decode_article, parse_key, StorageKey};
-use crate::core::store::ArticleState;
+use crate::core::store::{ArticleState, StorageError};
+use crate::ui::use_open_files::forget_last;
 use crate::web::{dom, label_styles};
 
 use super::persist::{self, Repo};
@@ -70,13 +71,16 @@ pub fn use_persistence(state: &UseReducerHandle<AnnotState>, article: &Rc<Articl
             let Some((key, doc)) = latest.borrow_mut().take() else {
                 return;
             };
-            let Some(saved) = repo
-                .borrow_mut()
-                .as_mut()
-                .map(|r| r.save_article_merged(&key, &doc))
-            else {
+            let mut slot = repo.borrow_mut();
+            let Some(repo) = slot.as_mut() else {
                 return;
             };
+            let mut saved = repo.save_article_merged(&key, &doc);
+            // The copy of the last article is only a cache: annotations come first.
+            if saved == Err(StorageError::QuotaExceeded) && forget_last() {
+                saved = repo.save_article_merged(&key, &doc);
+            }
+            drop(slot);
             match saved {
                 Ok(merged) => {
                     dispatch.dispatch(AnnotAction::StorageProblem(None));

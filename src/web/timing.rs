@@ -24,6 +24,16 @@ pub fn measure(name: &str, start: &str) -> Option<f64> {
     duration
 }
 
+/// Measure from the mark `start` under `name` once: the mark is cleared, so later calls
+/// measure nothing until it is set again.
+pub fn measure_once(name: &str, start: &str) {
+    if measure(name, start).is_some() {
+        if let Some(p) = performance() {
+            p.clear_marks_with_mark_name(start);
+        }
+    }
+}
+
 pub fn now() -> f64 {
     performance().map_or(0.0, |p| p.now())
 }

@@ -14,22 +14,16 @@ use super::exchange::{self, ExchangeError};
 use super::state::AnnotState;
 use super::use_persistence::RepoSlot;
 
-#[derive(Properties)]
+/// What the buttons act on and report to.
 pub struct ShareProps {
     pub state: UseReducerHandle<AnnotState>,
     pub repo: RepoSlot,
     pub notify: Callback<Notice>,
 }
 
-/// Drawn again only with the panel (see `PanelProps`): its callbacks read the state the
-/// panel shows.
-impl PartialEq for ShareProps {
-    fn eq(&self, other: &Self) -> bool {
-        self.state.state_revision == other.state.state_revision
-    }
-}
-
-#[function_component(ShareControls)]
+/// The buttons. A plain function rather than a `#[function_component]`: it has no state of
+/// its own, is drawn with the panel (whose callbacks read the state the panel shows), and
+/// each component type costs its own copy of Yew's component machinery in the wasm.
 pub fn share_controls(props: &ShareProps) -> Html {
     let export = {
         let (state, notify) = (props.state.clone(), props.notify.clone());

@@ -105,23 +105,6 @@ pub fn use_persistence(state: &UseReducerHandle<AnnotState>, article: &Rc<Articl
             }
         });
     }
-    // Save at once when the page is hidden or closed (for the workspace's lifetime).
-    use_effect_with((), move |_| {
-        let listeners = dom::window().map(|window| {
-            let on_hide = save_now.clone();
-            let hide = EventListener::new(&window, "pagehide", move |_| on_hide());
-            let hidden = dom::document().map(|document| {
-                EventListener::new(&document, "visibilitychange", move |_| {
-                    if dom::document().is_some_and(|d| d.hidden()) {
-                        save_now();
-                    }
-                })
-            });
-            (hide, hidden)
-        });
-        move || drop(listeners)
-    });
-
     // Labels: CSS rules for their colours, and saved when changed.
     {
         let repo = repo.clone();
@@ -139,46 +122,65 @@ pub fn use_persistence(state: &UseReducerHandle<AnnotState>, article: &Rc<Articl
         });
     }
 
-    // Another tab changed storage: merge its annotations (the `storage` event fires only in
-    // the other tabs of the origin) and pick up its labels.
+    // For the workspace's lifetime: save at once when the page is hidden or closed; and when
+    // another tab changes storage, merge its annotations of the open article (the `storage`
+    // event fires only in the other tabs of the origin) and pick up its labels.
+    let open_key = use_mut_ref(String::new);
+    open_key.borrow_mut().clone_from(&state.bench.key);
     {
         let dispatch = state.dispatcher();
         let repo = repo.clone();
-        use_effect_with(state.bench.key.clone(), move |key| {
-            let key = key.clone();
-            let listener = dom::window().map(|window| {
-                EventListener::new(&window, "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    match parse_key(&event.key().unwrap_or_default()) {
-                        StorageKey::Article(article) if article == key => {
-                            if let Some(raw) = event.new_value() {
-                                if let Ok(doc) = decode_article(&article, &raw) {
-                                    dispatch.dispatch(AnnotAction::Merge(doc));
-                                }
-                            }
+        use_effect_with((), move |_| {
+            let listeners = dom::window().map(|window| {
+                let on_hide = save_now.clone();
+                let hide = EventListener::new(&window, "pagehide", move |_| on_hide());
+                let hidden = dom::document().map(|document| {
+                    EventListener::new(&document, "visibilitychange", move |_| {
+                        if dom::document().is_some_and(|d| d.hidden()) {
+                            save_now();
                         }
-                        StorageKey::Labels => {
-                            if let Some(labels) = repo
-                                .borrow_mut()
-                                .as_mut()
-                                .and_then(|r| r.load_labels().ok())
-                            {
-                                dispatch.dispatch(AnnotAction::Labels {
-                                    labels,
-                                    removed: None,
-                                    now: dom::now_ms(),
-                                });
-                            }
-                        }
-                        _ => {}
+                    })
+                });
+                let other_tab = EventListener::new(&window, "storage", move |event| {
+                    if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+                        on_other_tab(event, &open_key.borrow(), &repo, &dispatch);
                     }
-                })
+                });
+                (hide, hidden, other_tab)
             });
-            move || drop(listener)
+            move || drop(listeners)
         });
     }
 
     repo
+}
+
+/// Another tab wrote `event`'s key: merge the open article's annotations (its key is
+/// `open_key`), or take the labels.
+fn on_other_tab(
+    event: &web_sys::StorageEvent,
+    open_key: &str,
+    repo: &RepoSlot,
+    dispatch: &UseReducerDispatcher<AnnotState>,
+) {
+    match parse_key(&event.key().unwrap_or_default()) {
+        StorageKey::Article(article) if article == open_key => {
+            if let Some(raw) = event.new_value() {
+                if let Ok(doc) = decode_article(&article, &raw) {
+                    dispatch.dispatch(AnnotAction::Merge(doc));
+                }
+            }
+        }
+        StorageKey::Labels => {
+            let labels = repo.borrow_mut().as_mut().and_then(|r| r.load_labels().ok());
+            if let Some(labels) = labels {
+                dispatch.dispatch(AnnotAction::Labels {
+                    labels,
+                    removed: None,
+                    now: dom::now_ms(),
+                });
+            }
+        }
+        _ => {}
+    }
 }

@@ -19,7 +19,7 @@ use super::labels_dialog::LabelsDialog;
 use super::panel::Panel;
 use super::render::block_pieces;
 use super::scroll::use_open_annotation;
-use super::share_controls::ShareControls;
+use super::share_controls::{share_controls, ShareProps};
 use super::shortcuts::{use_shortcuts, ShortcutTargets};
 use super::state::{AnnotAction, AnnotState};
 use super::toolbar::SelectionToolbar;
@@ -102,16 +102,9 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         caret_after,
     });
 
-    // Measure annotate -> painted for the speed budget (a mark exists only after a create).
-    use_effect_with(state.edit_count, |_| {
-        let frame = gloo::render::request_animation_frame(|_| {
-            timing::measure("pizhu:annotate", "pizhu:annotate-start");
-        });
-        move || drop(frame)
-    });
-
     // The panel follows the state one paint later: a new highlight is drawn in the frame it
-    // was made, and the list of hundreds of annotations catches up right after.
+    // was made, and the list of hundreds of annotations catches up right after. That frame
+    // also ends the annotate -> painted measure of the speed budget (after a create).
     let panel_revision = use_state(|| state.state_revision);
     {
         let panel_revision = panel_revision.clone();
@@ -119,6 +112,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             let pending = Rc::new(std::cell::Cell::new(None::<Timeout>));
             let slot = pending.clone();
             let frame = gloo::render::request_animation_frame(move |_| {
+                timing::measure_once("pizhu:annotate", "pizhu:annotate-start");
                 slot.set(Some(Timeout::new(0, move || panel_revision.set(revision))));
             });
             move || drop((frame, pending.take()))
@@ -205,7 +199,7 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
             }
             <Panel state={state.clone()} state_revision={*panel_revision} act={act.clone()} {open}
                 on_labels={set_labels_open(true)}
-                extra={html! { <ShareControls state={state.clone()} repo={repo.clone()} {notify} /> }} />
+                extra={share_controls(&ShareProps { state: state.clone(), repo: repo.clone(), notify })} />
             if let Some(told) = &*notice {
                 { notice_box(told, "exchange-message", Some(&dismiss)) }
             }

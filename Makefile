@@ -21,7 +21,9 @@ build: tools
 serve: tools
 	trunk serve --release --no-autoreload --no-error-reporting --address 127.0.0.1 --port 8080
 
+## Formatting, clippy (native and wasm32), and the vendored crates reproducible from crates.io.
 lint:
+	tools/revendor.sh --check
 	cargo fmt --all -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy -p pizhu-dom --target wasm32-unknown-unknown -- -D warnings

@@ -4,6 +4,7 @@
 
 mod interchange_common;
 
+use interchange_common::html_allowlist::assert_export_allowed;
 use interchange_common::*;
 use pizhu::core::article;
 use pizhu::core::interchange::{annotated_html, escape_html, import, HTML_EXPORT_CSP};
@@ -112,6 +113,7 @@ fn html_export_of_hostile_annotations_runs_nothing() {
     a.note = "<script>alert(6)</script> <a href=\"javascript:alert(7)\">x</a>".to_owned();
     a.label = "\" onmouseover=\"alert(8)".to_owned();
     let html = annotated_html(&article, &[a], &[(0, start, end)], &labels());
+    assert_export_allowed(&html);
     let lower = html.to_lowercase();
     assert!(!lower.contains("<script"), "{html}");
     assert!(!lower.contains("javascript:\""), "{html}");
@@ -133,6 +135,42 @@ fn html_export_with_script_note_has_no_script_or_javascript() {
         .map(|(i, a)| (i, a.target.position.start, a.target.position.end))
         .collect();
     let html = annotated_html(&article, &annotations, &spans, &labels());
+    assert_export_allowed(&html);
     assert!(!html.to_lowercase().contains("<script"));
     assert!(!html.to_lowercase().contains("javascript:"));
+}
+
+#[test]
+fn html_export_of_every_block_kind_from_hostile_markup_is_allowed() {
+    let raw = format!(
+        "<!--1714550400000-->\n[标题]({URL})\n------\n\n\
+         <base href=\"javascript:alert(0)//\"><link rel=\"stylesheet\" href=\"https://evil.example/a.css\">\
+         <style>@import url(https://evil.example/b.css);</style>\
+         <img src=\"https://img.example/a.jpg\" alt=\"图\" onerror=\"alert(1)\"><div><small>图片说明</small></div>\
+         <p onclick=\"alert(2)\">第一段<a href=\"javascript:alert(3)\">坏链接</a><a href=\"/zh/b\" onmouseover=\"alert(4)\">链接</a>\
+         <em>强调</em><strong>加粗</strong><br>第二行<svg onload=\"alert(5)\"><a href=\"javascript:alert(6)\">矢量</a></svg></p>\
+         <blockquote>引语</blockquote><ol start=\"3\"><li>三</li><li>四</li></ol><ul><li>项</li></ul><h3>小标题</h3>\
+         <iframe src=\"https://www.youtube.com/embed/UQ6wM3MZepk\" onload=\"alert(7)\"></iframe>\
+         <iframe src=\"javascript:alert(8)\"></iframe><object data=\"https://evil.example/x.swf\"></object>\
+         <video src=\"https://video.example/v.mp4\" poster=\"javascript:alert(9)\"></video>"
+    );
+    let article = article::parse(&raw).expect("parses");
+    let (start, end) = find(&article, "第一段");
+    let a = on(&article, &uuid(9), "policy", "", start, end);
+    let html = annotated_html(&article, &[a], &[(0, start, end)], &labels());
+    assert_export_allowed(&html);
+    // The export has the block kinds the allowlist is about.
+    for expected in [
+        "<figure><img src=\"https://img.example/a.jpg\"",
+        "<figcaption>",
+        "<blockquote><p>",
+        "<ol start=\"3\">",
+        "<ul>",
+        "<h3>",
+        "<br>",
+        "<mark class=\"hl lb0\"",
+        "<figure class=\"video\">",
+    ] {
+        assert!(html.contains(expected), "{expected} in {html}");
+    }
 }

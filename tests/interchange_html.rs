@@ -4,6 +4,7 @@
 
 mod interchange_common;
 
+use interchange_common::html_allowlist::assert_export_allowed;
 use interchange_common::*;
 use pizhu::core::annotation::Annotation;
 use pizhu::core::article::Article;
@@ -75,11 +76,8 @@ fn document_is_self_contained_and_script_free() {
         escape_html(HTML_EXPORT_CSP)
     )));
     assert!(html.contains("<style>"));
-    for banned in [
-        "<script", "<iframe", "<link", "<object", "<embed", "<base", "@import", " on",
-    ] {
-        assert!(!html.to_lowercase().contains(banned), "{banned}");
-    }
+    // Every element, attribute and URL is one the exporter writes, and the CSS loads nothing.
+    assert_export_allowed(&html);
     assert!(html.contains("<h1>河港市宣布旧书回流计划</h1>"));
     assert!(html.contains("<time datetime=\"2024-05-01T08:00:00.000Z\">"));
 }
@@ -104,6 +102,7 @@ fn overlapping_highlights_all_show_with_footnotes() {
     let article = article();
     let annotations = sample(&article);
     let html = render(&article, &annotations);
+    assert_export_allowed(&html);
     // Annotation 3 ("三年内") sits inside annotation 1: nested marks.
     let outer = format!("data-annotation-id=\"{}\"", uuid(1));
     let inner = format!("data-annotation-id=\"{}\"", uuid(3));
@@ -139,6 +138,7 @@ fn highlights_keep_run_styles_and_cross_runs() {
     let (start, end) = find(&article, "文化局公布的数据，全市共有 126");
     let a = on(&article, &uuid(5), "fact", "", start, end);
     let html = annotated_html(&article, &[a], &[(0, start, end)], &labels());
+    assert_export_allowed(&html);
     assert!(html.contains(
         "<a href=\"https://example.org/data\" rel=\"noopener noreferrer\"><mark class=\"hl lb1\""
     ));
@@ -156,6 +156,7 @@ fn unplaced_annotations_are_listed_not_lost() {
     let annotations = sample(&article);
     let spans = [(0, 10, 5), (1, 0, 999_999), (7, 0, 3)];
     let html = annotated_html(&article, &annotations, &spans, &labels());
+    assert_export_allowed(&html);
     assert!(!html.contains("<mark"));
     assert!(html.contains("Not found in this text"));
     assert_eq!(html.matches("<q class=\"quote\">").count(), 3);
@@ -168,9 +169,106 @@ fn unknown_labels_and_bad_colours_fall_back_to_grey() {
     labels[0].color = "red;}body{display:none".to_owned();
     let mut a = on(&article, &uuid(6), "mystery", "", 0, 2);
     let html = annotated_html(&article, std::slice::from_ref(&a), &[(0, 0, 2)], &labels);
+    assert_export_allowed(&html);
     assert!(html.contains("class=\"hl lbx\""));
     assert!(!html.contains("display:none"));
     a.label = "policy".to_owned();
     let html = annotated_html(&article, &[a], &[(0, 0, 2)], &labels);
+    assert_export_allowed(&html);
     assert!(html.contains(".lb0{background-color:rgba(107,114,128,.22)"));
+}
+
+/// The allowlist check itself: a minimal export it accepts, and what it rejects.
+mod allowlist_check {
+    use super::assert_export_allowed;
+    use pizhu::core::interchange::{escape_html, HTML_EXPORT_CSP};
+
+    fn page(head: &str, body: &str) -> String {
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"zh\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{}\">\n{head}</head>\n\
+             <body>\n<article>\n{body}</article>\n</body>\n</html>\n",
+            escape_html(HTML_EXPORT_CSP)
+        )
+    }
+
+    #[test]
+    fn accepts_a_minimal_export() {
+        assert_export_allowed(&page(
+            "<style>\n@media (prefers-color-scheme:dark){body{color:#eee}}\n</style>\n",
+            "<p><a href=\"https://example.org/\" rel=\"noopener noreferrer\">x</a>\
+             <sup class=\"fn\"><a href=\"#note-1\" id=\"ref-1\">1</a></sup></p>\n",
+        ));
+    }
+
+    #[test]
+    #[should_panic(expected = "is not one the exporter writes")]
+    fn rejects_an_element_not_written() {
+        assert_export_allowed(&page("", "<p>x<script>alert(1)</script></p>\n"));
+    }
+
+    #[test]
+    #[should_panic(expected = "is not one the exporter writes")]
+    fn rejects_foreign_elements_too() {
+        assert_export_allowed(&page(
+            "",
+            "<p><iframe src=\"https://a.example/\"></iframe></p>\n",
+        ));
+    }
+
+    #[test]
+    #[should_panic(expected = "event handler attribute")]
+    fn rejects_event_handlers() {
+        assert_export_allowed(&page("", "<p onclick=\"alert(1)\">x</p>\n"));
+    }
+
+    #[test]
+    #[should_panic(expected = "is not allowed on")]
+    fn rejects_an_attribute_not_written() {
+        assert_export_allowed(&page(
+            "",
+            "<p style=\"background:url(https://a.example/)\">x</p>\n",
+        ));
+    }
+
+    #[test]
+    #[should_panic(expected = "neither http(s) nor a fragment")]
+    fn rejects_other_url_schemes() {
+        assert_export_allowed(&page("", "<p><a href=\"javascript:alert(1)\">x</a></p>\n"));
+    }
+
+    #[test]
+    #[should_panic(expected = "at-rule other than @media")]
+    fn rejects_css_imports() {
+        assert_export_allowed(&page(
+            "<style>@import \"https://a.example/a.css\";</style>\n",
+            "",
+        ));
+    }
+
+    #[test]
+    #[should_panic(expected = "exactly one Content-Security-Policy meta")]
+    fn rejects_a_second_policy() {
+        assert_export_allowed(&page(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src *\">\n",
+            "",
+        ));
+    }
+
+    #[test]
+    #[should_panic(expected = "exactly one Content-Security-Policy meta")]
+    fn rejects_a_policy_outside_the_head() {
+        let html = page("", "").replace(
+            "<meta http-equiv=\"Content-Security-Policy\"",
+            "<meta name=\"x\"",
+        );
+        let html = html.replace(
+            "<article>",
+            &format!(
+                "<article><meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+                escape_html(HTML_EXPORT_CSP)
+            ),
+        );
+        assert_export_allowed(&html);
+    }
 }

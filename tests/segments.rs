@@ -136,7 +136,7 @@ proptest! {
                 .flat_map(|h| [h.1, h.2])
                 .filter(|&x| rs < x && x < re)
                 .collect();
-            cuts.sort_unstable();
+            pizhu::core::sort::sort(&mut cuts);
             cuts.dedup();
             let got: Vec<usize> = pieces.iter().skip(1).map(|piece| piece.start).collect();
             prop_assert_eq!(got, cuts);
@@ -148,7 +148,7 @@ proptest! {
                         .filter(|h| h.1 <= x && x < h.2)
                         .map(|h| (h.2 - h.1, h.0))
                         .collect();
-                    expected.sort_unstable();
+                    pizhu::core::sort::sort(&mut expected);
                     let expected: Vec<usize> = expected.into_iter().map(|(_, id)| id).collect();
                     prop_assert_eq!(&piece.highlights, &expected);
                 }

@@ -1,6 +1,8 @@
 //! Helpers shared by the interchange tests: a small article, annotations described on it,
-//! export info and the JSON Schema validator.
+//! export info, the JSON Schema validator and the HTML export's allowlist (html_allowlist).
 #![allow(dead_code)]
+
+pub mod html_allowlist;
 
 use pizhu::core::annotation::{describe, Annotation};
 use pizhu::core::article::{self, Article};

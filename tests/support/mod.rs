@@ -25,7 +25,7 @@ pub fn corpus_files() -> Vec<PathBuf> {
             }
         }
     }
-    files.sort();
+    pizhu::core::sort::sort(&mut files);
     files
 }
 

@@ -65,11 +65,19 @@ impl Parser {
     }
 }
 
-/// A node's index in the arena. The document is 0.
-pub type NodeId = u32;
+/// A node of a `Dom`: its index in the arena (the document is `DOCUMENT`). Only the `Dom`
+/// that handed an id out makes ids, so a number cannot be passed where a node is meant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct NodeId(u32);
+
+impl NodeId {
+    fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// No node (a missing parent, child or sibling).
-const NONE: NodeId = NodeId::MAX;
+const NONE: NodeId = NodeId(u32::MAX);
 
 /// The attributes the walker and media code read; all others are dropped at parse time.
 /// Matched ignoring ASCII case, as the walker looked them up before.
@@ -145,7 +153,7 @@ pub struct Dom {
 }
 
 /// The document node.
-pub const DOCUMENT: NodeId = 0;
+pub const DOCUMENT: NodeId = NodeId(0);
 
 impl Default for Dom {
     fn default() -> Self {
@@ -157,7 +165,7 @@ impl Default for Dom {
 
 impl Dom {
     pub fn data(&self, id: NodeId) -> &NodeData {
-        &self.nodes[id as usize].data
+        &self.nodes[id.index()].data
     }
 
     /// The lower-cased local name of an element; None for other nodes.
@@ -191,17 +199,17 @@ impl Dom {
     pub fn children(&self, id: NodeId) -> Children<'_> {
         Children {
             dom: self,
-            next: self.nodes[id as usize].first_child,
+            next: self.nodes[id.index()].first_child,
         }
     }
 
     fn node(&mut self, id: NodeId) -> &mut Node {
-        &mut self.nodes[id as usize]
+        &mut self.nodes[id.index()]
     }
 
     fn push(&mut self, data: NodeData) -> NodeId {
         // Inputs are at most 4 MB, so far fewer than u32::MAX nodes.
-        let id = self.nodes.len() as NodeId;
+        let id = NodeId(self.nodes.len() as u32);
         self.nodes.push(Node::new(data));
         id
     }
@@ -209,7 +217,7 @@ impl Dom {
     fn detach(&mut self, id: NodeId) {
         let Node {
             parent, prev, next, ..
-        } = self.nodes[id as usize];
+        } = self.nodes[id.index()];
         if parent == NONE {
             return;
         }
@@ -231,7 +239,7 @@ impl Dom {
 
     fn append_child(&mut self, parent: NodeId, child: NodeId) {
         self.detach(child);
-        let last = self.nodes[parent as usize].last_child;
+        let last = self.nodes[parent.index()].last_child;
         {
             let node = self.node(child);
             node.parent = parent;
@@ -247,7 +255,7 @@ impl Dom {
 
     fn insert_before(&mut self, sibling: NodeId, child: NodeId) {
         self.detach(child);
-        let Node { parent, prev, .. } = self.nodes[sibling as usize];
+        let Node { parent, prev, .. } = self.nodes[sibling.index()];
         {
             let node = self.node(child);
             node.parent = parent;
@@ -287,7 +295,7 @@ impl Iterator for Children<'_> {
             return None;
         }
         let id = self.next;
-        self.next = self.dom.nodes[id as usize].next;
+        self.next = self.dom.nodes[id.index()].next;
         Some(id)
     }
 }
@@ -390,7 +398,7 @@ impl TreeSink for DomSink {
         match child {
             NodeOrText::AppendNode(node) => dom.append_child(parent.id, node.id),
             NodeOrText::AppendText(text) => {
-                let last = dom.nodes[parent.id as usize].last_child;
+                let last = dom.nodes[parent.id.index()].last_child;
                 if last == NONE || !dom.extend_text(last, &text) {
                     let id = dom.push(NodeData::Text(text));
                     dom.append_child(parent.id, id);
@@ -401,13 +409,13 @@ impl TreeSink for DomSink {
 
     fn append_before_sibling(&self, sibling: &Handle, child: NodeOrText<Handle>) {
         let mut dom = self.dom.borrow_mut();
-        if dom.nodes[sibling.id as usize].parent == NONE {
+        if dom.nodes[sibling.id.index()].parent == NONE {
             return;
         }
         let id = match child {
             NodeOrText::AppendNode(node) => node.id,
             NodeOrText::AppendText(text) => {
-                let prev = dom.nodes[sibling.id as usize].prev;
+                let prev = dom.nodes[sibling.id.index()].prev;
                 if prev != NONE && dom.extend_text(prev, &text) {
                     return;
                 }
@@ -423,7 +431,7 @@ impl TreeSink for DomSink {
         prev_element: &Handle,
         child: NodeOrText<Handle>,
     ) {
-        let has_parent = self.dom.borrow().nodes[element.id as usize].parent != NONE;
+        let has_parent = self.dom.borrow().nodes[element.id.index()].parent != NONE;
         if has_parent {
             self.append_before_sibling(element, child);
         } else {
@@ -469,9 +477,9 @@ impl TreeSink for DomSink {
 
     fn reparent_children(&self, node: &Handle, new_parent: &Handle) {
         let mut dom = self.dom.borrow_mut();
-        let mut child = dom.nodes[node.id as usize].first_child;
+        let mut child = dom.nodes[node.id.index()].first_child;
         while child != NONE {
-            let next = dom.nodes[child as usize].next;
+            let next = dom.nodes[child.index()].next;
             dom.append_child(new_parent.id, child);
             child = next;
         }

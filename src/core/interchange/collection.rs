@@ -7,8 +7,7 @@
 //! by their target `source`. Only the embedded `first` page is read (pizhu writes one page;
 //! a collection that only links to its pages cannot be read offline).
 
-use crate::core::store::schema::is_hex_color;
-use crate::core::store::{Label, Underline};
+use crate::core::label::{is_hex_color, Label, Underline};
 
 use super::clean::{one_line, web_url};
 use super::export::EXPORT_VERSION;

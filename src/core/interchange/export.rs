@@ -7,7 +7,7 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::core::annotation::Annotation;
-use crate::core::store::Label;
+use crate::core::label::Label;
 
 use super::hash::hex;
 use super::ids::export_id;

@@ -1,7 +1,7 @@
 //! Collecting imported annotations into one group per article.
 
 use crate::core::annotation::Annotation;
-use crate::core::store::Label;
+use crate::core::label::Label;
 
 use super::clean::{one_line, web_url};
 use super::export::ARTICLE_URN_PREFIX;

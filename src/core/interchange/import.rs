@@ -9,7 +9,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::core::store::{default_labels, Label};
+use crate::core::label::{default_labels, Label};
 
 use super::collection::{read_collection, read_page};
 use super::groups::{Groups, ImportedArticle, Place};

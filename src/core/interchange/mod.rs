@@ -10,7 +10,7 @@
 //! The format is documented in `docs/interchange.md` and
 //! `docs/annotation-export.schema.json`.
 //!
-//! [`ArticleState`]: crate::core::store::ArticleState
+//! [`ArticleState`]: crate::core::annotation::ArticleState
 
 mod clean;
 mod collection;

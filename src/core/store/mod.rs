@@ -4,22 +4,27 @@
 //! Layout:
 //! - [`backend`]: the [`KeyValue`] trait the browser wrapper implements, plus
 //!   [`MemoryStore`], an in-memory implementation with fault injection.
-//! - [`schema`]: storage keys, the versioned JSON shapes, migrations, labels.
-//! - [`merge`]: the deterministic merge of two article states (tabs).
+//! - [`keys`]: storage key names, [`StorageKey`] and [`keys::parse_key`].
+//! - [`envelope`]: the versioned JSON envelopes, their decoding, encoding and migrations.
 //! - [`repo`]: [`AnnotationRepo`], the read-merge-write API used by the UI.
+//!
+//! What is stored is defined elsewhere: an article's annotations and tombstones and their
+//! merge in [`crate::core::annotation`] ([`ArticleState`]), labels in [`crate::core::label`].
+//! This layer depends on those two, never the other way round.
 //!
 //! This file owns the module layout and the single error type, [`StorageError`].
 //! The full schema is documented in `docs/storage.md`.
+//!
+//! [`ArticleState`]: crate::core::annotation::ArticleState
 
 pub mod backend;
-pub mod merge;
+pub mod envelope;
+pub mod keys;
 pub mod repo;
-pub mod schema;
 
 pub use backend::{KeyValue, MemoryStore};
-pub use merge::{merge, ArticleState, Tombstone};
+pub use keys::StorageKey;
 pub use repo::AnnotationRepo;
-pub use schema::{default_labels, Label, StorageKey, Underline};
 
 /// Every failure of the storage layer.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]

@@ -4,12 +4,13 @@
 
 use std::rc::Rc;
 
+use crate::core::annotation::ArticleState;
 use crate::core::article::Article;
 use crate::core::interchange::{
     self, annotated_html, apply, content_hash, export_collection, is_for, plan, slug, ArticleInfo,
     ConflictChoice, Generator, ImportPlan,
 };
-use crate::core::store::{ArticleState, Label};
+use crate::core::label::Label;
 use crate::web::{dom, transfer};
 
 use super::persist::Repo;

@@ -9,10 +9,11 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::core::annotation::ArticleState;
 use crate::core::article::Article;
 use crate::core::interchange::ConflictChoice;
-use crate::core::store::schema::{decode_article, parse_key, StorageKey};
-use crate::core::store::ArticleState;
+use crate::core::store::envelope::decode_article;
+use crate::core::store::keys::{parse_key, StorageKey};
 use crate::web::{dom, ids, label_styles, selection, timing, transfer};
 
 use super::exchange::{self, Review};

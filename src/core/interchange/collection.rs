@@ -11,8 +11,7 @@ use crate::core::label::{is_hex_color, Label, Underline};
 
 use super::clean::{one_line, web_url};
 use super::export::EXPORT_VERSION;
-use super::groups::Place;
-use super::import::Reader;
+use super::groups::{Place, Reader};
 use super::item::read_item;
 use super::node::{quoted, Node};
 use super::ImportError;

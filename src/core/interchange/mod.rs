@@ -40,10 +40,10 @@ pub use export::{
     export_all, export_collection, ArticleInfo, Generator, ARTICLE_URN_PREFIX, EXPORT_VERSION,
     PIZHU_NAMESPACE, W3C_CONTEXT,
 };
-pub use groups::ImportedArticle;
+pub use groups::{ImportedArticle, Skipped};
 pub use hash::content_hash;
 pub use html::{annotated_html, HTML_EXPORT_CSP};
-pub use import::{import, import_with_labels, ImportSet, Skipped, MAX_IMPORT_BYTES};
+pub use import::{import, import_with_labels, ImportSet, MAX_IMPORT_BYTES};
 pub use labels::{slug, NEW_LABEL_COLORS, UNTAGGED};
 pub use matching::is_for;
 pub use plan::{apply, plan, same_content, Conflict, ConflictChoice, ImportPlan};

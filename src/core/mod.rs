@@ -4,8 +4,9 @@
 //!
 //! Layering: `article` and `text` know nothing of annotations; `annotation` (the model,
 //! anchoring, the article state and its merge) and `label` (the palette) are the domain;
-//! `store` persists them and `interchange` reads and writes them as files. Neither of the
-//! last two imports the other's internals, and no module imports one that imports it.
+//! `store` persists them and `interchange` reads and writes them as files (its import review
+//! stores other articles' annotations through `store`'s repository; `store` never imports
+//! `interchange`). No module here imports one that imports it.
 
 pub mod annotation;
 pub mod article;

@@ -4,6 +4,9 @@
 //! - [`import`]: pizhu exports, W3C Annotations and Hypothesis exports -> [`ImportSet`],
 //!   or an [`ImportError`] that says where the file is wrong.
 //! - [`plan`] / [`apply`]: what an import would change in an [`ArticleState`], and doing it.
+//! - [`review`] / [`apply_review`]: an import file checked against the open article and the
+//!   store (which article, key and title each group gets, and its plan), then applied, with
+//!   a typed [`ReviewError`]. The only part of interchange that uses `core::store`.
 //! - [`annotated_html`]: a self-contained, script-free HTML page of the annotated article.
 //! - [`encode_base64url`] / [`decode_base64url`]: text of share links.
 //!
@@ -30,6 +33,7 @@ mod labels;
 mod matching;
 mod node;
 mod plan;
+mod review;
 mod share;
 mod time;
 
@@ -47,5 +51,6 @@ pub use import::{import, import_with_labels, ImportSet, MAX_IMPORT_BYTES};
 pub use labels::{slug, NEW_LABEL_COLORS, UNTAGGED};
 pub use matching::is_for;
 pub use plan::{apply, plan, same_content, Conflict, ConflictChoice, ImportPlan};
+pub use review::{apply_review, review, Applied, Review, ReviewError, ReviewGroup};
 pub use share::{decode_base64url, encode_base64url, share_fragment_prefix};
 pub use time::{format_iso, parse_iso};

@@ -11,12 +11,12 @@ use yew::prelude::*;
 
 use crate::core::annotation::ArticleState;
 use crate::core::article::Article;
-use crate::core::interchange::ConflictChoice;
+use crate::core::interchange::{ConflictChoice, Review};
 use crate::core::store::envelope::decode_article;
 use crate::core::store::keys::{parse_key, StorageKey};
 use crate::web::{dom, ids, label_styles, selection, timing, transfer};
 
-use super::exchange::{self, Review};
+use super::exchange;
 use super::import_review::ImportReview;
 use super::keys;
 use super::labels_dialog::LabelsDialog;
@@ -608,7 +608,10 @@ fn apply_import(
                     }
                     None => {}
                 }
-                message.set(Some((false, applied.summary)));
+                message.set(Some((
+                    false,
+                    exchange::import_summary(applied.here, applied.elsewhere),
+                )));
             }
             Err(error) => message.set(Some((true, error))),
         }

@@ -14,10 +14,12 @@ use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
 use html5ever::{parse_document, ParseOpts};
 use markup5ever_rcdom::RcDom;
-use pizhu::core::annotation::{clean_selection, layout, Annotation, Workbench};
+use pizhu::core::annotation::{
+    clean_selection, layout, merge, Annotation, ArticleState, Tombstone, Workbench,
+};
 use pizhu::core::article;
-use pizhu::core::store::schema::{decode_article, encode_article};
-use pizhu::core::store::{merge, AnnotationRepo, ArticleState, MemoryStore, Tombstone};
+use pizhu::core::store::envelope::{decode_article, encode_article};
+use pizhu::core::store::{AnnotationRepo, MemoryStore};
 
 #[path = "../tests/support/mod.rs"]
 mod support;

@@ -7,12 +7,13 @@
 use std::time::Duration;
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
+use pizhu::core::annotation::ArticleState;
 use pizhu::core::article;
 use pizhu::core::interchange::{
     apply, content_hash, encode_base64url, export_collection, import, plan, ArticleInfo,
     ConflictChoice, Generator,
 };
-use pizhu::core::store::{default_labels, ArticleState};
+use pizhu::core::label::default_labels;
 use pizhu::core::text::CharIndex;
 
 #[path = "../tests/support/mod.rs"]

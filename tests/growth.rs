@@ -24,10 +24,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use pizhu::core::annotation::{
-    anchor_all, describe_in, layout, Anchored, Annotation, Target, Workbench,
+    anchor_all, describe_in, layout, Anchored, Annotation, ArticleState, Target, Workbench,
 };
 use pizhu::core::article;
-use pizhu::core::store::ArticleState;
 use pizhu::core::text::CharIndex;
 
 #[path = "support/mod.rs"]

@@ -5,7 +5,7 @@
 use pizhu::core::annotation::anchor;
 use pizhu::core::article;
 use pizhu::core::interchange::{import, parse_iso, ImportError, NEW_LABEL_COLORS, UNTAGGED};
-use pizhu::core::store::Underline;
+use pizhu::core::label::Underline;
 
 const FIXTURE: &str = "tests/fixtures/interchange/hypothesis_export.json";
 

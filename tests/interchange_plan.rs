@@ -5,9 +5,8 @@
 mod interchange_common;
 
 use interchange_common::*;
-use pizhu::core::annotation::Annotation;
+use pizhu::core::annotation::{merge, Annotation, ArticleState, Tombstone};
 use pizhu::core::interchange::{apply, plan, ConflictChoice, ImportPlan};
-use pizhu::core::store::{merge, ArticleState, Tombstone};
 
 fn ids(list: &[Annotation]) -> Vec<&str> {
     list.iter().map(|a| a.id.as_str()).collect()

@@ -5,12 +5,13 @@
 mod interchange_common;
 
 use interchange_common::*;
-use pizhu::core::annotation::{Annotation, Target, TextPositionSelector, TextQuoteSelector};
+use pizhu::core::annotation::{
+    Annotation, ArticleState, Target, TextPositionSelector, TextQuoteSelector,
+};
 use pizhu::core::interchange::{
     apply, export_all, import, import_with_labels, plan, strip_controls, ArticleInfo,
     ConflictChoice, Generator,
 };
-use pizhu::core::store::ArticleState;
 use proptest::prelude::*;
 
 fn import_into_empty(json: &str) -> (ArticleState, Vec<Annotation>) {

@@ -6,8 +6,10 @@
 mod common;
 
 use common::*;
-use pizhu::core::store::schema::{article_key, LABELS_KEY, LAST_ARTICLE_KEY};
-use pizhu::core::store::{default_labels, ArticleState, StorageError, Underline};
+use pizhu::core::annotation::ArticleState;
+use pizhu::core::label::{default_labels, Underline};
+use pizhu::core::store::keys::{article_key, LABELS_KEY, LAST_ARTICLE_KEY};
+use pizhu::core::store::StorageError;
 
 const KEY: &str = "pizhu:v1:article:art";
 

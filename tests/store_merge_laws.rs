@@ -2,8 +2,9 @@
 //! every id (as annotation or tombstone) and picks the newest version.
 #![cfg(not(target_arch = "wasm32"))]
 
-use pizhu::core::annotation::{Annotation, Target, TextPositionSelector, TextQuoteSelector};
-use pizhu::core::store::{merge, ArticleState, Tombstone};
+use pizhu::core::annotation::{
+    merge, Annotation, ArticleState, Target, TextPositionSelector, TextQuoteSelector, Tombstone,
+};
 use proptest::prelude::*;
 
 const IDS: [&str; 5] = ["a", "b", "c", "d", "e"];

@@ -1,9 +1,17 @@
-//! The pure core: parsing, text offsets, anchoring, storage schema and interchange.
-//! Nothing here touches the browser, so all of it is tested natively with `cargo test`.
+//! The pure core: parsing, text offsets, the annotation model and anchoring, labels,
+//! storage and interchange. Nothing here touches the browser, so all of it is tested
+//! natively with `cargo test`.
+//!
+//! Layering: `article` and `text` know nothing of annotations; `annotation` (the model,
+//! anchoring, the article state and its merge) and `label` (the palette) are the domain;
+//! `store` persists them and `interchange` reads and writes them as files (its import review
+//! stores other articles' annotations through `store`'s repository; `store` never imports
+//! `interchange`). No module here imports one that imports it.
 
 pub mod annotation;
 pub mod article;
 pub mod interchange;
+pub mod label;
 pub mod sort;
 pub mod store;
 pub mod text;

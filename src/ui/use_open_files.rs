@@ -12,15 +12,15 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::article::ParseError;
-use crate::web::storage::{self, BrowserStorageError};
+use crate::core::store::keys::LAST_ARTICLE_KEY;
 use crate::web::dom;
+use crate::web::storage::{self, BrowserStorageError};
 
 use super::loader::{read_files, Loaded};
 use super::open::open_bytes;
 use super::sample::{SAMPLE_ARTICLE, SAMPLE_NAME};
 use super::state::{Action, AppState};
 
-const LAST_ARTICLE_KEY: &str = "pizhu:v1:last-article";
 const LAST_ARTICLE_NAME_KEY: &str = "pizhu:v1:last-article-name";
 
 /// What the header's loader and the page's drop target hand files and text to.

@@ -6,7 +6,7 @@
 
 use wasm_bindgen::JsCast;
 
-use crate::core::store::Label;
+use crate::core::label::Label;
 
 const MARKER: &str = "mark[data-label=";
 

@@ -5,8 +5,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use pizhu::core::annotation::{Annotation, Target, TextPositionSelector, TextQuoteSelector};
-use pizhu::core::store::{AnnotationRepo, ArticleState, MemoryStore};
+use pizhu::core::annotation::{
+    Annotation, ArticleState, Target, TextPositionSelector, TextQuoteSelector,
+};
+use pizhu::core::store::{AnnotationRepo, MemoryStore};
 
 pub type Shared = Rc<RefCell<MemoryStore>>;
 

@@ -7,7 +7,7 @@ pub mod html_allowlist;
 use pizhu::core::annotation::{describe, Annotation};
 use pizhu::core::article::{self, Article};
 use pizhu::core::interchange::{content_hash, ArticleInfo, Generator};
-use pizhu::core::store::{default_labels, Label, Underline};
+use pizhu::core::label::{default_labels, Label, Underline};
 
 pub const URL: &str = "https://www.dw.com/zh/sample/a-1";
 pub const NOW: i64 = 1_714_550_400_000;

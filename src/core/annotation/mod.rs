@@ -1,4 +1,5 @@
-//! Annotations over an article's canonical text: the stored model, W3C-style
+//! Annotations over an article's canonical text: the model (one annotation,
+//! and an article's [`ArticleState`] with its tombstones and [`merge`]), W3C-style
 //! selectors, describing a range, re-anchoring after the text changed, and
 //! laying out highlights over rendered text runs.
 
@@ -14,6 +15,7 @@ mod occurrences;
 mod quote;
 mod segments;
 mod selector;
+mod state;
 mod symbols;
 mod workbench;
 
@@ -24,4 +26,5 @@ pub use error::AnchorError;
 pub use model::Annotation;
 pub use segments::{layout, HighlightId, Piece};
 pub use selector::{Target, TextPositionSelector, TextQuoteSelector};
+pub use state::{compare_annotations, merge, ArticleState, Tombstone};
 pub use workbench::{clean_note, clean_selection, Span, Workbench};

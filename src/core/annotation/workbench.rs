@@ -9,8 +9,9 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use super::{anchor_all, describe, AnchorError, Anchored, Annotation, Target};
-use crate::core::store::{merge, ArticleState, Tombstone};
+use super::{
+    anchor_all, describe, merge, AnchorError, Anchored, Annotation, ArticleState, Target, Tombstone,
+};
 
 /// How many steps Ctrl+Z can go back.
 const UNDO_DEPTH: usize = 50;

@@ -7,13 +7,11 @@
 //! by their target `source`. Only the embedded `first` page is read (pizhu writes one page;
 //! a collection that only links to its pages cannot be read offline).
 
-use crate::core::store::schema::is_hex_color;
-use crate::core::store::{Label, Underline};
+use crate::core::label::{is_hex_color, Label, Underline};
 
 use super::clean::{one_line, web_url};
 use super::export::EXPORT_VERSION;
-use super::groups::Place;
-use super::import::Reader;
+use super::groups::{Place, Reader};
 use super::item::read_item;
 use super::node::{quoted, Node};
 use super::ImportError;

@@ -7,9 +7,10 @@ use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
 use crate::core::annotation::Annotation;
-use crate::core::store::Label;
+use crate::core::article::Article;
+use crate::core::label::Label;
 
-use super::hash::hex;
+use super::hash::{content_hash, hex};
 use super::ids::export_id;
 use super::time::format_iso;
 
@@ -34,6 +35,20 @@ pub struct ArticleInfo {
     pub published_ms: Option<i64>,
     /// [`content_hash`](super::content_hash) of the canonical text.
     pub content_hash: String,
+}
+
+impl ArticleInfo {
+    /// What an export (or an import review) says about a parsed article: its store key,
+    /// URL, title, publish time and the hash of its canonical text.
+    pub fn of(article: &Article) -> ArticleInfo {
+        ArticleInfo {
+            key: article.storage_key(),
+            url: article.meta.url.clone(),
+            title: article.meta.title.clone(),
+            published_ms: article.meta.published_ms,
+            content_hash: content_hash(&article.text),
+        }
+    }
 }
 
 /// The software that wrote an export (W3C `generator`, type `Software`).

@@ -1,7 +1,9 @@
-//! Collecting imported annotations into one group per article.
+//! Collecting imported annotations into one group per article ([`ImportedArticle`]), and
+//! the state every format's reader shares while reading a file: the labels seen so far, the
+//! groups and the entries left out ([`Reader`], [`Skipped`]).
 
 use crate::core::annotation::Annotation;
-use crate::core::store::Label;
+use crate::core::label::Label;
 
 use super::clean::{one_line, web_url};
 use super::export::ARTICLE_URN_PREFIX;
@@ -106,4 +108,18 @@ impl Groups {
         }
         list
     }
+}
+
+/// An entry of the file that was left out, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// State shared by the readers of the different formats.
+pub(crate) struct Reader {
+    pub book: LabelBook,
+    pub groups: Groups,
+    pub skipped: Vec<Skipped>,
 }

@@ -5,8 +5,7 @@
 
 use crate::core::annotation::Annotation;
 use crate::core::article::{Article, Meta};
-use crate::core::store::schema::is_hex_color;
-use crate::core::store::Label;
+use crate::core::label::{is_hex_color, Label};
 
 use super::clean::web_url;
 use super::escape::{push_escaped, push_lines};

@@ -6,7 +6,7 @@
 use crate::core::annotation::{Annotation, Piece};
 use crate::core::article::url::{check_url, UrlUse};
 use crate::core::article::{Article, Block, Run, RunKind, TextKind, TextUnit};
-use crate::core::store::Label;
+use crate::core::label::Label;
 
 use super::escape::push_escaped;
 use super::html_marks::Marks;

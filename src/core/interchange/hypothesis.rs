@@ -7,9 +7,8 @@
 //! Tags become the label ([`LabelBook::pick_tag`](super::labels::LabelBook::pick_tag)).
 
 use super::clean::{one_line, strip_controls};
-use super::groups::Place;
+use super::groups::{Place, Reader, Skipped};
 use super::ids::{derived_id, import_id};
-use super::import::{Reader, Skipped};
 use super::item::{read_selectors, source_text, times};
 use super::node::Node;
 use super::ImportError;

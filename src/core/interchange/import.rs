@@ -6,13 +6,17 @@
 //! Annotations, and the Hypothesis client's export. Input is parsed as `serde_json::Value`
 //! (serde_json stops at 128 levels of nesting, so deep files give an error, not a stack
 //! overflow) and then walked with paths for precise errors.
+//!
+//! This module only recognises the document and dispatches to the readers (`collection`,
+//! `item`, `hypothesis`); the state they share ([`Reader`], [`Skipped`]) is in `groups`, so
+//! no reader imports this module.
 
 use serde_json::{Map, Value};
 
-use crate::core::store::{default_labels, Label};
+use crate::core::label::{default_labels, Label};
 
 use super::collection::{read_collection, read_page};
-use super::groups::{Groups, ImportedArticle, Place};
+use super::groups::{Groups, ImportedArticle, Place, Reader, Skipped};
 use super::hypothesis::read_hypothesis;
 use super::item::read_item;
 use super::labels::LabelBook;
@@ -42,20 +46,6 @@ impl ImportSet {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-}
-
-/// An entry of the file that was left out, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Skipped {
-    pub path: String,
-    pub reason: String,
-}
-
-/// State shared by the readers of the different formats.
-pub(crate) struct Reader {
-    pub book: LabelBook,
-    pub groups: Groups,
-    pub skipped: Vec<Skipped>,
 }
 
 /// Reads a file of annotations, mapping tags onto pizhu's built-in labels.

@@ -6,7 +6,7 @@
 //! in turn from [`NEW_LABEL_COLORS`] and the five underline styles. An annotation with no
 //! tag gets the fallback label [`UNTAGGED`]. New labels are reported, never stored here.
 
-use crate::core::store::{Label, Underline};
+use crate::core::label::{Label, Underline};
 
 use super::clean::one_line;
 
@@ -198,7 +198,7 @@ pub fn slug(tag: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::store::default_labels;
+    use crate::core::label::default_labels;
 
     #[test]
     fn tags_map_to_known_labels_or_new_ones() {

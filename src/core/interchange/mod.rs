@@ -4,13 +4,16 @@
 //! - [`import`]: pizhu exports, W3C Annotations and Hypothesis exports -> [`ImportSet`],
 //!   or an [`ImportError`] that says where the file is wrong.
 //! - [`plan`] / [`apply`]: what an import would change in an [`ArticleState`], and doing it.
+//! - [`review`] / [`apply_review`]: an import file checked against the open article and the
+//!   store (which article, key and title each group gets, and its plan), then applied, with
+//!   a typed [`ReviewError`]. The only part of interchange that uses `core::store`.
 //! - [`annotated_html`]: a self-contained, script-free HTML page of the annotated article.
 //! - [`encode_base64url`] / [`decode_base64url`]: text of share links.
 //!
 //! The format is documented in `docs/interchange.md` and
 //! `docs/annotation-export.schema.json`.
 //!
-//! [`ArticleState`]: crate::core::store::ArticleState
+//! [`ArticleState`]: crate::core::annotation::ArticleState
 
 mod clean;
 mod collection;
@@ -30,6 +33,7 @@ mod labels;
 mod matching;
 mod node;
 mod plan;
+mod review;
 mod share;
 mod time;
 
@@ -40,12 +44,13 @@ pub use export::{
     export_all, export_collection, ArticleInfo, Generator, ARTICLE_URN_PREFIX, EXPORT_VERSION,
     PIZHU_NAMESPACE, W3C_CONTEXT,
 };
-pub use groups::ImportedArticle;
+pub use groups::{ImportedArticle, Skipped};
 pub use hash::content_hash;
 pub use html::{annotated_html, HTML_EXPORT_CSP};
-pub use import::{import, import_with_labels, ImportSet, Skipped, MAX_IMPORT_BYTES};
+pub use import::{import, import_with_labels, ImportSet, MAX_IMPORT_BYTES};
 pub use labels::{slug, NEW_LABEL_COLORS, UNTAGGED};
 pub use matching::is_for;
 pub use plan::{apply, plan, same_content, Conflict, ConflictChoice, ImportPlan};
+pub use review::{apply_review, review, Applied, Review, ReviewError, ReviewGroup};
 pub use share::{decode_base64url, encode_base64url, share_fragment_prefix};
 pub use time::{format_iso, parse_iso};

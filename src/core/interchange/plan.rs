@@ -8,9 +8,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::core::annotation::Annotation;
-use crate::core::store::merge::compare_annotations;
-use crate::core::store::ArticleState;
+use crate::core::annotation::{compare_annotations, Annotation, ArticleState};
 
 /// How the incoming annotations relate to the stored ones, by id.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -15,12 +15,11 @@
 //!   the caller's state unchanged; saves take the state by reference.
 
 use super::backend::KeyValue;
-use super::merge::{merge, ArticleState};
-use super::schema::{
-    article_key, backup_key, decode_article, decode_labels, default_labels, encode_article,
-    encode_labels, parse_key, Label, StorageKey, LABELS_KEY, LAST_ARTICLE_KEY,
-};
+use super::envelope::{decode_article, decode_labels, encode_article, encode_labels};
+use super::keys::{article_key, backup_key, parse_key, StorageKey, LABELS_KEY, LAST_ARTICLE_KEY};
 use super::StorageError;
+use crate::core::annotation::{merge, ArticleState};
+use crate::core::label::{default_labels, Label};
 
 /// How many later millisecond slots to try when a backup key is taken.
 const BACKUP_KEY_ATTEMPTS: i64 = 1000;
@@ -112,7 +111,7 @@ impl<K: KeyValue> AnnotationRepo<K> {
     }
 
     /// Handle a browser `storage` event for `article` (use
-    /// [`super::schema::parse_key`] on the event's key): merge the new stored
+    /// [`super::keys::parse_key`] on the event's key): merge the new stored
     /// value into `current` and return the result. Nothing is written; if
     /// `current` had unsaved changes, save the result later.
     ///

@@ -1,53 +1,27 @@
 //! Export, import and sharing for the open article: W3C JSON download, copy to clipboard,
 //! share link (deflate + base64url in the URL fragment, never sent to a server), Web Share,
-//! and the self-contained annotated HTML. Imports are reviewed before anything is applied.
+//! and the self-contained annotated HTML. Imports are reviewed before anything is applied
+//! (by `core::interchange::review`; here its errors become messages and its counts a summary).
 
 use std::rc::Rc;
 
+use crate::core::annotation::ArticleState;
 use crate::core::article::Article;
-use crate::core::interchange::ImportError;
 use crate::core::interchange::{
-    self, annotated_html, apply, content_hash, export_collection, is_for, plan, slug, ArticleInfo,
-    ConflictChoice, Generator, ImportPlan,
+    self, annotated_html, export_collection, slug, Applied, ArticleInfo, ConflictChoice, Generator,
+    ImportError, Review, ReviewError,
 };
-use crate::core::store::{ArticleState, Label, StorageError};
+use crate::core::label::Label;
+use crate::core::store::StorageError;
 use crate::web::transfer::TransferError;
 use crate::web::{dom, transfer};
 
 use super::persist::Repo;
 use super::state::AnnotState;
 
-/// What an import would do to one article, shown to the reader before it happens.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ReviewGroup {
-    pub key: String,
-    pub title: String,
-    /// True for the article open on screen.
-    pub open: bool,
-    pub plan: ImportPlan,
-    pub new_labels: Vec<Label>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Review {
-    pub groups: Vec<ReviewGroup>,
-    /// Entries the file had that carry nothing to import (page notes, replies).
-    pub skipped: usize,
-}
-
-pub fn article_info(article: &Article) -> ArticleInfo {
-    ArticleInfo {
-        key: article.storage_key(),
-        url: article.meta.url.clone(),
-        title: article.meta.title.clone(),
-        published_ms: article.meta.published_ms,
-        content_hash: content_hash(&article.text),
-    }
-}
-
 pub fn export_json(state: &AnnotState) -> String {
     export_collection(
-        &article_info(&state.article),
+        &ArticleInfo::of(&state.article),
         &state.bench.doc.annotations,
         &state.labels,
         &Generator::pizhu(),
@@ -85,7 +59,7 @@ pub fn export_html(state: &AnnotState) -> String {
 }
 
 /// Read an import file and work out, per article, what it would change. Nothing is applied.
-/// `open_doc` is the stored state of the open `article`.
+/// `open_doc` is the stored state of the open `article`. See [`interchange::review`].
 pub fn review(
     bytes: &[u8],
     labels: &[Label],
@@ -93,49 +67,13 @@ pub fn review(
     open_doc: &ArticleState,
     repo: &mut Repo,
 ) -> Result<Review, ExchangeError> {
-    let set = interchange::import_with_labels(bytes, labels)?;
-    let info = article_info(article);
-    let mut groups = Vec::new();
-    for group in &set.groups {
-        let open = is_for(group, &info);
-        let key = if open {
-            info.key.clone()
-        } else {
-            group.key().to_string()
-        };
-        let existing = if open {
-            open_doc.clone()
-        } else {
-            repo.load_article(&key)?
-        };
-        let mut incoming = group.annotations.clone();
-        for annotation in &mut incoming {
-            annotation.article = key.clone();
-        }
-        groups.push(ReviewGroup {
-            title: group
-                .title
-                .clone()
-                .or_else(|| open.then(|| info.title.clone()))
-                .unwrap_or_else(|| key.clone()),
-            key,
-            open,
-            plan: plan(&existing, &incoming),
-            new_labels: group.new_labels.clone(),
-        });
-    }
-    Ok(Review {
-        groups,
-        skipped: set.skipped.len(),
-    })
-}
-
-/// The outcome of applying a review: the open article's new state (if it changed), labels
-/// to add, and a summary in plain words.
-pub struct Applied {
-    pub open_doc: Option<ArticleState>,
-    pub new_labels: Vec<Label>,
-    pub summary: String,
+    Ok(interchange::review(
+        bytes,
+        labels,
+        &ArticleInfo::of(article),
+        open_doc,
+        repo,
+    )?)
 }
 
 /// Apply a reviewed import with the reader's choice for conflicts. Annotations for other
@@ -146,42 +84,20 @@ pub fn apply_review(
     state: &AnnotState,
     repo: &mut Repo,
 ) -> Result<Applied, ExchangeError> {
-    let mut applied = Applied {
-        open_doc: None,
-        new_labels: Vec::new(),
-        summary: String::new(),
-    };
-    let mut here = 0;
-    let mut elsewhere = 0;
-    for group in &review.groups {
-        let count = group.plan.new.len()
-            + group.plan.updated.len()
-            + match choice {
-                ConflictChoice::TakeTheirs => {
-                    group.plan.conflicting.len() + group.plan.deleted_here.len()
-                }
-                ConflictChoice::KeepMine => 0,
-            };
-        for label in &group.new_labels {
-            if !applied.new_labels.iter().any(|l: &Label| l.id == label.id) {
-                applied.new_labels.push(label.clone());
-            }
-        }
-        if group.open {
-            applied.open_doc = Some(apply(&state.bench.doc, &group.plan, choice));
-            here += count;
-        } else {
-            let existing = repo.load_article(&group.key)?;
-            let next = apply(&existing, &group.plan, choice);
-            repo.save_article(&group.key, &next)?;
-            elsewhere += count;
-        }
-    }
-    applied.summary = format!(
+    Ok(interchange::apply_review(
+        review,
+        choice,
+        &state.bench.doc,
+        repo,
+    )?)
+}
+
+/// The summary of an applied import, in plain words.
+pub fn import_summary(here: usize, elsewhere: usize) -> String {
+    format!(
         "Imported {here} annotation(s) into this article and {elsewhere} for other articles \
          (they appear when those articles are opened). 已导入。"
-    );
-    Ok(applied)
+    )
 }
 
 /// The share link: this page's URL with the export deflated and base64url-encoded in the
@@ -220,7 +136,7 @@ pub async fn from_fragment(fragment: &str) -> Option<Result<Vec<u8>, ExchangeErr
 /// Every stored article's annotations in one file (an array of collections). Articles other
 /// than the open one are described by what storage knows: their key (usually their URL).
 pub fn export_everything(state: &AnnotState, repo: &mut Repo) -> Result<String, ExchangeError> {
-    let open = article_info(&state.article);
+    let open = ArticleInfo::of(&state.article);
     let keys = repo.list_articles()?;
     let mut infos = vec![open.clone()];
     let mut docs = vec![state.bench.doc.annotations.clone()];
@@ -270,4 +186,13 @@ pub enum ExchangeError {
     Import(#[from] ImportError),
     #[error(transparent)]
     Transfer(#[from] TransferError),
+}
+
+impl From<ReviewError> for ExchangeError {
+    fn from(error: ReviewError) -> Self {
+        match error {
+            ReviewError::Import(e) => ExchangeError::Import(e),
+            ReviewError::Storage(e) => ExchangeError::Storage(e),
+        }
+    }
 }

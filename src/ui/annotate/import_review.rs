@@ -5,9 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::interchange::ConflictChoice;
-
-use super::exchange::Review;
+use crate::core::interchange::{ConflictChoice, Review};
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {

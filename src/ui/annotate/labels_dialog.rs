@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::core::store::{Label, Underline};
+use crate::core::label::{Label, Underline};
 use crate::web::dom;
 
 use super::state::{AnnotAction, AnnotState};

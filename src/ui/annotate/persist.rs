@@ -1,9 +1,9 @@
 //! Where annotations are kept: localStorage when the browser allows it, else memory (with a
 //! visible warning). Storage errors become plain-word messages; nothing is dropped.
 
-use crate::core::store::{
-    AnnotationRepo, ArticleState, KeyValue, Label, MemoryStore, StorageError,
-};
+use crate::core::annotation::ArticleState;
+use crate::core::label::Label;
+use crate::core::store::{AnnotationRepo, KeyValue, MemoryStore, StorageError};
 use crate::web::kv::{probe, LocalStorageKv};
 use crate::web::timing;
 
@@ -71,7 +71,7 @@ pub fn load(repo: &mut Repo, key: &str) -> (ArticleState, Vec<Label>, Option<Str
     };
     let (labels, label_error) = match repo.load_labels() {
         Ok(labels) => (labels, None),
-        Err(error) => (crate::core::store::default_labels(), Some(message(&error))),
+        Err(error) => (crate::core::label::default_labels(), Some(message(&error))),
     };
     (doc, labels, doc_error.or(label_error))
 }

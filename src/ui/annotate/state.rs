@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::core::annotation::{clean_selection, Workbench};
+use crate::core::annotation::{clean_selection, ArticleState, Workbench};
 use crate::core::article::Article;
-use crate::core::store::{ArticleState, Label};
+use crate::core::label::Label;
 use crate::web::selection::Rect;
 
 /// A selection waiting for a label: canonical range and its screen rectangle.
@@ -114,7 +114,7 @@ impl AnnotState {
         Self {
             article,
             bench,
-            labels: crate::core::store::default_labels(),
+            labels: crate::core::label::default_labels(),
             pending: None,
             selected: None,
             filter: None,

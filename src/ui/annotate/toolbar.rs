@@ -3,7 +3,7 @@
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::core::store::Label;
+use crate::core::label::Label;
 
 use super::state::Pending;
 

@@ -12,7 +12,9 @@ use crate::ui::article_view::ArticleRef;
 use crate::ui::notice::Notice;
 use crate::web::{dom, transfer};
 
-use super::exchange::{self, ExchangeError, Review};
+use crate::core::interchange::Review;
+
+use super::exchange::{self, ExchangeError};
 use super::state::{AnnotAction, AnnotState};
 use super::use_persistence::RepoSlot;
 
@@ -123,7 +125,10 @@ pub fn use_import(
                         }
                         None => {}
                     }
-                    notify.emit(Notice::Info(applied.summary));
+                    notify.emit(Notice::Info(exchange::import_summary(
+                        applied.here,
+                        applied.elsewhere,
+                    )));
                 }
                 Err(error) => notify.emit(Notice::error(error)),
             }

@@ -11,9 +11,11 @@ use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::core::annotation::ArticleState;
 use crate::core::article::Article;
-use crate::core::store::schema::{decode_article, parse_key, StorageKey};
-use crate::core::store::{ArticleState, StorageError};
+use crate::core::store::envelope::decode_article;
+use crate::core::store::keys::{parse_key, StorageKey};
+use crate::core::store::StorageError;
 use crate::ui::use_open_files::forget_last;
 use crate::web::{dom, label_styles};
 
@@ -172,7 +174,10 @@ fn on_other_tab(
             }
         }
         StorageKey::Labels => {
-            let labels = repo.borrow_mut().as_mut().and_then(|r| r.load_labels().ok());
+            let labels = repo
+                .borrow_mut()
+                .as_mut()
+                .and_then(|r| r.load_labels().ok());
             if let Some(labels) = labels {
                 dispatch.dispatch(AnnotAction::Labels {
                     labels,

@@ -1,6 +1,8 @@
-//! The in-memory state of one article's annotations ([`ArticleState`]),
-//! deletion markers ([`Tombstone`]) and the deterministic [`merge`] used to
-//! combine the states of several tabs or of memory and storage.
+//! The annotation model of one article: its live annotations and deletion
+//! markers ([`ArticleState`], [`Tombstone`]), and the deterministic [`merge`]
+//! (with its tie-break order, [`compare_annotations`]) used to combine the
+//! states of several tabs, of memory and storage, or of an import. Storage
+//! (`core::store`) persists this state; it does not define it.
 //!
 //! # Merge rule
 //!
@@ -22,7 +24,7 @@
 //! The output is canonical: every id appears at most once, in exactly one of
 //! the two lists; annotations are sorted by `(start, end, id)`, tombstones by
 //! id. The merge is commutative, associative and idempotent (property-tested
-//! in `tests/merge_laws.rs`).
+//! in `tests/store_merge_laws.rs`).
 
 use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
@@ -30,7 +32,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::core::annotation::Annotation;
+use super::Annotation;
 
 /// Marks the annotation `id` as deleted at `deleted` (ms since the epoch).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -204,11 +204,11 @@ mod tests {
         let labels = default_labels();
         assert_eq!(validate_labels(&labels), Ok(()));
         let mut colours: Vec<_> = labels.iter().map(|l| l.color.clone()).collect();
-        colours.sort();
+        crate::core::sort::sort(&mut colours);
         colours.dedup();
         assert_eq!(colours.len(), 6);
         let mut styles: Vec<_> = labels.iter().map(|l| l.underline.as_css()).collect();
-        styles.sort();
+        crate::core::sort::sort(&mut styles);
         styles.dedup();
         assert_eq!(styles.len(), 5, "every underline style is used");
     }

@@ -104,17 +104,22 @@ pub fn import_summary(here: usize, elsewhere: usize) -> String {
 /// fragment, which browsers never send to a server.
 pub async fn share_link(json: Rc<String>) -> Result<String, ExchangeError> {
     let packed = transfer::deflate(json.as_bytes()).await?;
+    let encoded = interchange::encode_base64url(&packed);
+    if encoded.len() > MAX_SHARE_LINK_CHARS {
+        return Err(ExchangeError::LinkTooLong(encoded.len()));
+    }
     Ok(format!(
         "{}{}{}",
         transfer::page_url(),
         interchange::share_fragment_prefix(),
-        interchange::encode_base64url(&packed)
+        encoded
     ))
 }
 
-/// The longest share-link fragment read (characters after `#pizhu=`): what the largest
-/// import deflates to is far shorter, and a longer one is refused before it is decoded.
-pub const MAX_SHARE_LINK_CHARS: usize = 4 * 1024 * 1024;
+/// The longest share-link fragment pizhu writes or reads (characters after `#pizhu=`): below
+/// Chromium's 2 MB limit on a whole URL, so every link pizhu writes opens; a longer one is
+/// refused before it is decoded.
+pub const MAX_SHARE_LINK_CHARS: usize = 3 * 512 * 1024;
 
 /// The export carried by a share-link fragment, if the page was opened with one.
 pub async fn from_fragment(fragment: &str) -> Option<Result<Vec<u8>, ExchangeError>> {
@@ -175,8 +180,8 @@ pub enum ExchangeError {
     #[error("Storage is not ready yet; try again. 存储尚未就绪，请重试。")]
     NotReady,
     #[error(
-        "This share link is {0} characters long, longer than any pizhu writes ({max} at most); \
-         nothing was read. 分享链接过长，未导入。",
+        "This share link is {0} characters long, more than pizhu writes or reads \
+         ({max} at most): share an exported file instead. 分享链接过长，请改用导出文件。",
         max = MAX_SHARE_LINK_CHARS
     )]
     LinkTooLong(usize),

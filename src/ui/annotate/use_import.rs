@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use crate::core::article::Article;
 use crate::core::interchange::ConflictChoice;
-use crate::ui::article_view::ArticleRef;
 use crate::ui::notice::Notice;
 use crate::web::{dom, transfer};
 
@@ -27,18 +26,19 @@ pub struct Incoming {
 
 /// The import under review, if any, and the reader's two answers to it.
 pub struct ImportFlow {
+    /// Tell of an article loaded from the store: a share link's annotations are offered.
+    pub from_link: Callback<Rc<Article>>,
     pub review: Option<Rc<Review>>,
     pub apply: Callback<ConflictChoice>,
     pub cancel: Callback<()>,
 }
 
-/// Review `incoming` (and a share link's annotations when `article` is opened from one)
+/// Review `incoming` (and a share link's annotations when an article is opened from one)
 /// against the store; report failures through `notify`.
 #[hook]
 pub fn use_import(
     state: &UseReducerHandle<AnnotState>,
     repo: &RepoSlot,
-    article: &Rc<Article>,
     incoming: Option<Incoming>,
     notify: &Callback<Notice>,
 ) -> ImportFlow {
@@ -51,15 +51,15 @@ pub fn use_import(
         }
     };
 
-    // Opened from a share link: offer its annotations for import. (This runs after the
-    // store has loaded the article: effects run in the order their hooks were called.)
-    {
+    // Opened from a share link: offer its annotations for import, once the store has loaded
+    // the article (so the review compares with what is stored).
+    let from_link = {
         let (repo, offer) = (repo.clone(), offer.clone());
-        use_effect_with(ArticleRef(article.clone()), move |ArticleRef(article)| {
+        Callback::from(move |article: Rc<Article>| {
             let Some(fragment) = transfer::fragment() else {
                 return;
             };
-            let article = article.clone();
+            let (repo, offer) = (repo.clone(), offer.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(decoded) = exchange::from_fragment(&fragment).await else {
                     return;
@@ -73,8 +73,8 @@ pub fn use_import(
                     exchange::review(&bytes, &labels, &article, &doc, repo)
                 }));
             });
-        });
-    }
+        })
+    };
 
     // An annotation file was opened: review it against what is stored.
     {
@@ -140,6 +140,7 @@ pub fn use_import(
         Callback::from(move |_| review.set(None))
     };
     ImportFlow {
+        from_link,
         review: (*review).clone(),
         apply,
         cancel,

@@ -30,11 +30,15 @@ const SAVE_DELAY_MS: u32 = 250;
 /// writes storage: import, "Export all".
 pub type RepoSlot = Rc<RefCell<Option<Repo>>>;
 
-/// Load, save and merge the annotations of `article`, whose live state is `state`.
+/// Load, save and merge the annotations of `article`, whose live state is `state`, in the
+/// store `repo` (opened here with the first article); `loaded` hears of each article loaded.
 #[hook]
-pub fn use_persistence(state: &UseReducerHandle<AnnotState>, article: &Rc<Article>) -> RepoSlot {
-    let repo: RepoSlot = use_mut_ref(|| None);
-
+pub fn use_persistence(
+    state: &UseReducerHandle<AnnotState>,
+    repo: &RepoSlot,
+    article: &Rc<Article>,
+    loaded: Callback<Rc<Article>>,
+) {
     // Open the store once, and load this article's annotations whenever the article changes.
     {
         let repo = repo.clone();
@@ -56,6 +60,8 @@ pub fn use_persistence(state: &UseReducerHandle<AnnotState>, article: &Rc<Articl
                     error,
                     notice: problem,
                 });
+                drop(slot);
+                loaded.emit(article.clone());
             }
         });
     }
@@ -153,8 +159,6 @@ pub fn use_persistence(state: &UseReducerHandle<AnnotState>, article: &Rc<Articl
             move || drop(listeners)
         });
     }
-
-    repo
 }
 
 /// Another tab wrote `event`'s key: merge the open article's annotations (its key is

@@ -24,7 +24,7 @@ use super::shortcuts::{use_shortcuts, ShortcutTargets};
 use super::state::{AnnotAction, AnnotState};
 use super::toolbar::SelectionToolbar;
 use super::use_import::{use_import, Incoming};
-use super::use_persistence::use_persistence;
+use super::use_persistence::{use_persistence, RepoSlot};
 
 #[derive(Properties)]
 pub struct WorkspaceProps {
@@ -51,14 +51,10 @@ pub fn workspace(props: &WorkspaceProps) -> Html {
         Callback::from(move |told: Notice| notice.set(Some(told)))
     };
 
-    let repo = use_persistence(&state, &props.article);
-    let import = use_import(
-        &state,
-        &repo,
-        &props.article,
-        props.incoming.clone(),
-        &notify,
-    );
+    // The store, opened with the first article by `use_persistence`.
+    let repo: RepoSlot = use_mut_ref(|| None);
+    let import = use_import(&state, &repo, props.incoming.clone(), &notify);
+    use_persistence(&state, &repo, &props.article, import.from_link.clone());
 
     // Which of a long article's blocks are in the page yet (see `ui::chunks`).
     let chunks = use_memo(ArticleRef(state.article.clone()), |article| {

@@ -43,7 +43,7 @@ pub fn import_review(props: &ReviewProps) -> Html {
                                 <td>
                                     { g.title.clone() }
                                     if g.open { <span class="count">{ "open 当前" }</span> }
-                                    else { <div class="panel-help">{ "Another article: kept, and shown when you open it." }</div> }
+                                    else { <div class="panel-help">{ "Another article: kept, and shown when you open it. 其他文章：已保留，打开时显示。" }</div> }
                                 </td>
                                 <td>{ g.plan.new.len() }</td>
                                 <td>{ g.plan.updated.len() }</td>

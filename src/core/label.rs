@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::text::{name_key, without_invisible};
+
 /// Underline style of a label, as CSS `text-decoration-style` values.
 #[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[serde(rename_all = "lowercase")]
@@ -75,6 +77,51 @@ pub enum LabelError {
     /// Two labels of one list share an id.
     #[error("duplicate label id {0:?}")]
     DuplicateId(String),
+    /// A name longer than [`MAX_LABEL_NAME_CHARS`].
+    #[error(
+        "The label name “{0}…” is too long: at most {max} characters. 标签名称过长。",
+        max = MAX_LABEL_NAME_CHARS
+    )]
+    NameTooLong(String),
+    /// Two labels whose names look the same (invisible characters, spaces and ASCII case
+    /// aside): a reader could not tell them apart.
+    #[error("Two labels are named “{0}”: give each a name of its own. 两个标签同名，请改名。")]
+    DuplicateName(String),
+}
+
+/// The longest label id kept (ids are short slugs; an import may not make them long).
+pub const MAX_LABEL_ID_CHARS: usize = 64;
+/// The longest label name, in either language.
+pub const MAX_LABEL_NAME_CHARS: usize = 40;
+
+/// Check the names of a label list as a reader edits it: each within
+/// [`MAX_LABEL_NAME_CHARS`], and no two that look the same (see [`name_key`]). Stored lists
+/// are not held to this (older ones may break it); new edits are.
+pub fn check_names(labels: &[Label]) -> Result<(), LabelError> {
+    let mut seen: Vec<String> = Vec::new();
+    for label in labels {
+        for name in [&label.name_zh, &label.name_en] {
+            if name.chars().count() > MAX_LABEL_NAME_CHARS {
+                let start: String = name.chars().take(12).collect();
+                return Err(LabelError::NameTooLong(start));
+            }
+        }
+        let mut keys = vec![name_key(&label.name_zh), name_key(&label.name_en)];
+        keys.dedup();
+        for key in keys.into_iter().filter(|k| !k.is_empty()) {
+            if seen.contains(&key) {
+                let name = [&label.name_zh, &label.name_en]
+                    .into_iter()
+                    .find(|n| name_key(n) == key)
+                    .map_or_else(String::new, |n| {
+                        without_invisible(n, false).trim().to_owned()
+                    });
+                return Err(LabelError::DuplicateName(name));
+            }
+            seen.push(key);
+        }
+    }
+    Ok(())
 }
 
 impl Label {
@@ -234,5 +281,29 @@ mod tests {
         label.id.clear();
         assert_eq!(label.validate(), Err(LabelError::EmptyId));
         assert_eq!(LabelError::EmptyId.to_string(), "label id is empty");
+    }
+
+    #[test]
+    fn names_must_be_short_and_tell_apart() {
+        let labels = default_labels();
+        assert_eq!(check_names(&labels), Ok(()));
+        let mut twin = labels.clone();
+        twin[1].name_zh = "政策表态\u{200b}".into();
+        assert_eq!(
+            check_names(&twin),
+            Err(LabelError::DuplicateName("政策表态".into()))
+        );
+        let mut cased = labels.clone();
+        cased[2].name_en = " policy STATEMENT ".into();
+        assert!(matches!(
+            check_names(&cased),
+            Err(LabelError::DuplicateName(_))
+        ));
+        let mut long = labels;
+        long[0].name_en = "x".repeat(MAX_LABEL_NAME_CHARS + 1);
+        assert!(matches!(
+            check_names(&long),
+            Err(LabelError::NameTooLong(_))
+        ));
     }
 }

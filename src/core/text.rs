@@ -11,6 +11,7 @@ mod graphemes;
 mod index;
 mod moves;
 mod offsets;
+mod visible;
 mod whitespace;
 
 pub use case::{is_alphanumeric, push_lowercase};
@@ -18,6 +19,9 @@ pub use graphemes::{snap_to_graphemes, snap_to_graphemes_in};
 pub use index::CharIndex;
 pub use moves::{clean_range, move_selection, sentence_spans, SelectionMove};
 pub use offsets::{byte_to_char, char_to_byte, char_to_utf16_offset, utf16_to_char_offset};
+pub use visible::{
+    clean_identifier, is_disguising, last_chars, name_key, truncate_chars, without_invisible,
+};
 pub use whitespace::{is_trimmable, trim_whitespace, trim_whitespace_in};
 
 pub(crate) use graphemes::{ceil_boundary, floor_boundary};

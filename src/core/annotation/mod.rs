@@ -23,7 +23,7 @@ pub use anchor::{anchor, anchor_all, anchor_all_in};
 pub use anchored::{AnchorConfig, AnchorMethod, Anchored};
 pub use describe::{describe, describe_in, CONTEXT_CHARS};
 pub use error::AnchorError;
-pub use model::Annotation;
+pub use model::{Annotation, MAX_NOTE_CHARS};
 pub use segments::{layout, HighlightId, Piece};
 pub use selector::{Target, TextPositionSelector, TextQuoteSelector};
 pub use state::{compare_annotations, merge, ArticleState, Tombstone};

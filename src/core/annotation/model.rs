@@ -4,6 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::Target;
 
+/// The longest note, typed or imported (an import cuts a longer one and says so).
+pub const MAX_NOTE_CHARS: usize = 10_000;
+
 /// One labelled highlight on one article.
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
 pub struct Annotation {

@@ -7,7 +7,8 @@
 //! by their target `source`. Only the embedded `first` page is read (pizhu writes one page;
 //! a collection that only links to its pages cannot be read offline).
 
-use crate::core::label::{is_hex_color, Label, Underline};
+use crate::core::label::{is_hex_color, Label, Underline, MAX_LABEL_ID_CHARS};
+use crate::core::text::clean_identifier;
 
 use super::clean::{one_line, web_url};
 use super::export::EXPORT_VERSION;
@@ -62,6 +63,7 @@ pub(crate) fn read_page(
     page.object()?;
     for item in page.need("items")?.list()? {
         let read = read_item(&item, &mut reader.book, pizhu)?;
+        reader.adjusted.extend(read.adjusted);
         reader
             .groups
             .add(place.unwrap_or(&read.place), read.annotation);
@@ -84,7 +86,7 @@ fn read_article(article: &Node<'_>, collection: &Node<'_>) -> Result<Place, Impo
 
 fn read_label(node: &Node<'_>) -> Result<Label, ImportError> {
     node.object()?;
-    let id = one_line(node.need_str("id")?);
+    let id = clean_identifier(node.need_str("id")?, MAX_LABEL_ID_CHARS);
     if id.is_empty() {
         return Err(node.problem_at("id", "the label id is empty"));
     }

@@ -122,4 +122,6 @@ pub(crate) struct Reader {
     pub book: LabelBook,
     pub groups: Groups,
     pub skipped: Vec<Skipped>,
+    /// Values changed to fit pizhu's limits (see `ImportSet::adjusted`).
+    pub adjusted: Vec<Skipped>,
 }

@@ -34,6 +34,9 @@ pub struct ImportSet {
     /// Entries that are fine but carry nothing pizhu can use (Hypothesis page notes and
     /// replies), so the UI can say how many were left out.
     pub skipped: Vec<Skipped>,
+    /// What was changed to fit pizhu's limits (a note cut short, a look-alike label
+    /// renamed, a long context shortened), each with where it was and why.
+    pub adjusted: Vec<Skipped>,
 }
 
 impl ImportSet {
@@ -70,11 +73,16 @@ pub fn import_with_labels(bytes: &[u8], known: &[Label]) -> Result<ImportSet, Im
         book: LabelBook::new(known),
         groups: Groups::default(),
         skipped: Vec::new(),
+        adjusted: Vec::new(),
     };
     read_document(&Node::root(&value), &mut reader)?;
+    let groups = reader.groups.finish(&reader.book);
+    let mut adjusted = reader.book.adjusted;
+    adjusted.extend(reader.adjusted);
     let set = ImportSet {
-        groups: reader.groups.finish(&reader.book),
+        groups,
         skipped: reader.skipped,
+        adjusted,
     };
     if set.is_empty() {
         return Err(ImportError::Empty);
@@ -133,6 +141,7 @@ fn read_document(root: &Node<'_>, reader: &mut Reader) -> Result<(), ImportError
 
 fn read_one(node: &Node<'_>, reader: &mut Reader) -> Result<(), ImportError> {
     let read = read_item(node, &mut reader.book, false)?;
+    reader.adjusted.extend(read.adjusted);
     let place: &Place = &read.place;
     reader.groups.add(place, read.annotation);
     Ok(())

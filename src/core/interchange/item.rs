@@ -7,20 +7,32 @@
 //! required, a `TextPositionSelector` is optional). Everything else is ignored, as JSON-LD
 //! readers must.
 
-use crate::core::annotation::{Annotation, Target, TextPositionSelector, TextQuoteSelector};
+use crate::core::annotation::{
+    Annotation, Target, TextPositionSelector, TextQuoteSelector, MAX_NOTE_CHARS,
+};
 
 use super::clean::strip_controls;
 use super::groups::Place;
+use super::groups::Skipped;
 use super::ids::{derived_id, import_id};
 use super::labels::LabelBook;
 use super::node::{quoted, Node};
 use super::time::parse_iso;
 use super::ImportError;
+use crate::core::text::{last_chars, truncate_chars, without_invisible};
 
-/// An annotation read from a file, with the place its target names.
+/// The longest prefix or suffix kept (pizhu writes 32 characters): the characters nearest
+/// the quote are kept.
+pub const MAX_CONTEXT_CHARS: usize = 256;
+/// The longest annotation id kept; a longer one is replaced by one derived from it.
+pub const MAX_ID_CHARS: usize = 256;
+
+/// An annotation read from a file, with the place its target names and what was changed
+/// to fit the limits above.
 pub(crate) struct ReadItem {
     pub annotation: Annotation,
     pub place: Place,
+    pub adjusted: Vec<Skipped>,
 }
 
 /// Reads the annotation at `node`. `pizhu` says label values are pizhu label ids (kept
@@ -34,13 +46,38 @@ pub(crate) fn read_item(
     if node.get("type").is_some() && !node.has_type("Annotation") {
         return Err(node.problem_at("type", "expected \"Annotation\""));
     }
-    let id = node
-        .opt_str("id")?
-        .and_then(import_id)
-        .unwrap_or_else(|| derived_id(node.value));
+    let mut adjusted = Vec::new();
+    let mut adjust = |what: String| {
+        adjusted.push(Skipped {
+            path: node.path.clone(),
+            reason: what,
+        })
+    };
+    let id = match node.opt_str("id")?.and_then(import_id) {
+        Some(id) if id.chars().count() > MAX_ID_CHARS => {
+            adjust(format!("id longer than {MAX_ID_CHARS} characters replaced"));
+            derived_id(&serde_json::Value::String(id))
+        }
+        Some(id) => id,
+        None => derived_id(node.value),
+    };
     let (created, modified) = times(node, "created", "modified")?;
     let (label, note) = bodies(node, book, pizhu)?;
-    let (target, place) = target(node)?;
+    let (note, cut) = truncate_chars(&note, MAX_NOTE_CHARS);
+    if cut {
+        adjust(format!("note cut to {MAX_NOTE_CHARS} characters"));
+    }
+    let (mut target, place) = target(node)?;
+    let quote = &mut target.quote;
+    if quote.prefix.chars().count() > MAX_CONTEXT_CHARS
+        || quote.suffix.chars().count() > MAX_CONTEXT_CHARS
+    {
+        quote.prefix = last_chars(&quote.prefix, MAX_CONTEXT_CHARS).to_owned();
+        quote.suffix = truncate_chars(&quote.suffix, MAX_CONTEXT_CHARS).0;
+        adjust(format!(
+            "context around the quote cut to {MAX_CONTEXT_CHARS} characters each side"
+        ));
+    }
     Ok(ReadItem {
         annotation: Annotation {
             id,
@@ -52,6 +89,7 @@ pub(crate) fn read_item(
             target,
         },
         place,
+        adjusted,
     })
 }
 
@@ -115,7 +153,7 @@ fn bodies(
         let values: Vec<&str> = tags.iter().map(|&(value, _)| value).collect();
         book.pick_tag(&values)
     };
-    Ok((label, strip_controls(&notes.join("\n\n"))))
+    Ok((label, without_invisible(&notes.join("\n\n"), true)))
 }
 
 fn is_tag(body: &Node<'_>) -> bool {

@@ -9,6 +9,9 @@
 use crate::core::label::{Label, Underline};
 
 use super::clean::one_line;
+use super::groups::Skipped;
+use crate::core::label::{MAX_LABEL_ID_CHARS, MAX_LABEL_NAME_CHARS};
+use crate::core::text::{clean_identifier, name_key, truncate_chars, without_invisible};
 
 /// Id of the label given to annotations that carry no tag at all.
 pub const UNTAGGED: &str = "untagged";
@@ -30,6 +33,8 @@ pub(crate) struct LabelBook {
     /// Labels that are not known: defined by the file or created from tags.
     new: Vec<Label>,
     created: usize,
+    /// What was changed in the file's labels to fit pizhu's limits, and why.
+    pub adjusted: Vec<Skipped>,
 }
 
 impl LabelBook {
@@ -38,6 +43,7 @@ impl LabelBook {
             known: known.to_vec(),
             new: Vec::new(),
             created: 0,
+            adjusted: Vec::new(),
         }
     }
 
@@ -45,8 +51,46 @@ impl LabelBook {
     /// reader's own definition.
     pub fn define(&mut self, label: Label) {
         if self.find_id(&label.id).is_none() {
+            let label = self.admit(label);
             self.new.push(label);
         }
+    }
+
+    /// A new label made fit to keep: names without disguising characters and within
+    /// [`MAX_LABEL_NAME_CHARS`], and told apart from every other label's names (a name
+    /// that looks like another's gets its id added).
+    fn admit(&mut self, mut label: Label) -> Label {
+        let id = label.id.clone();
+        for name in [&mut label.name_zh, &mut label.name_en] {
+            let visible = without_invisible(name, false).trim().to_owned();
+            let (short, cut) = truncate_chars(&visible, MAX_LABEL_NAME_CHARS);
+            if cut {
+                self.adjusted.push(Skipped {
+                    path: format!("label {id}"),
+                    reason: format!("name cut to {MAX_LABEL_NAME_CHARS} characters"),
+                });
+            }
+            *name = if short.is_empty() { id.clone() } else { short };
+        }
+        let taken = |name: &str, book: &LabelBook| {
+            let key = name_key(name);
+            book.all()
+                .any(|l| l.id != id && (name_key(&l.name_zh) == key || name_key(&l.name_en) == key))
+        };
+        for name in [&mut label.name_zh, &mut label.name_en] {
+            if taken(name, self) {
+                let (short, _) = truncate_chars(
+                    name,
+                    MAX_LABEL_NAME_CHARS.saturating_sub(id.chars().count() + 3),
+                );
+                self.adjusted.push(Skipped {
+                    path: format!("label {id}"),
+                    reason: format!("renamed from “{name}”: another label has that name"),
+                });
+                *name = format!("{short} ({id})");
+            }
+        }
+        label
     }
 
     /// The colour and underline the next created label would get.
@@ -61,7 +105,7 @@ impl LabelBook {
     /// A pizhu label id, kept verbatim. Unknown ids become new labels named after
     /// `name_hint` (pizhu's `"中文 / English"` label name) or the id.
     pub fn by_id(&mut self, id: &str, name_hint: Option<&str>) -> String {
-        let id = one_line(id);
+        let id = clean_identifier(id, MAX_LABEL_ID_CHARS);
         if id.is_empty() {
             return self.untagged();
         }
@@ -81,7 +125,7 @@ impl LabelBook {
 
     /// A free-form tag from another tool, matched by id, name or slug.
     pub fn by_tag(&mut self, tag: &str) -> String {
-        let tag = one_line(tag);
+        let tag = without_invisible(&one_line(tag), false);
         if tag.is_empty() {
             return self.untagged();
         }
@@ -146,13 +190,14 @@ impl LabelBook {
     fn create(&mut self, id: &str, zh: &str, en: &str) {
         let (color, underline) = self.next_style();
         self.created += 1;
-        self.new.push(Label {
+        let label = self.admit(Label {
             id: id.to_owned(),
             name_zh: zh.to_owned(),
             name_en: en.to_owned(),
             color,
             underline,
         });
+        self.new.push(label);
     }
 
     fn all(&self) -> impl Iterator<Item = &Label> {

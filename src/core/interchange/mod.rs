@@ -48,6 +48,7 @@ pub use groups::{ImportedArticle, Skipped};
 pub use hash::content_hash;
 pub use html::{annotated_html, HTML_EXPORT_CSP};
 pub use import::{import, import_with_labels, ImportSet, MAX_IMPORT_BYTES};
+pub use item::{MAX_CONTEXT_CHARS, MAX_ID_CHARS};
 pub use labels::{slug, NEW_LABEL_COLORS, UNTAGGED};
 pub use matching::is_for;
 pub use plan::{apply, plan, same_content, Conflict, ConflictChoice, ImportPlan};

@@ -12,6 +12,7 @@ use crate::core::store::{AnnotationRepo, KeyValue, StorageError};
 
 use super::error::ImportError;
 use super::export::ArticleInfo;
+use super::groups::Skipped;
 use super::import::import_with_labels;
 use super::matching::is_for;
 use super::plan::{apply, plan, ConflictChoice, ImportPlan};
@@ -26,6 +27,9 @@ pub struct ReviewGroup {
     pub open: bool,
     pub plan: ImportPlan,
     pub new_labels: Vec<Label>,
+    /// How much the group's annotations take in storage (bytes of their stored JSON): at
+    /// most this much is added, so the reader sees it before anything is written.
+    pub stored_bytes: usize,
 }
 
 /// What a whole import file would do, one group per article.
@@ -34,6 +38,8 @@ pub struct Review {
     pub groups: Vec<ReviewGroup>,
     /// Entries the file had that carry nothing to import (page notes, replies).
     pub skipped: usize,
+    /// Values changed to fit pizhu's limits, each with where and why.
+    pub adjusted: Vec<Skipped>,
 }
 
 /// The outcome of applying a review: the open article's new state (if the file had a group
@@ -97,11 +103,13 @@ pub fn review(
             open: is_open,
             plan: plan(&existing, &incoming),
             new_labels: group.new_labels.clone(),
+            stored_bytes: serde_json::to_string(&incoming).map_or(0, |json| json.len()),
         });
     }
     Ok(Review {
         groups,
         skipped: set.skipped.len(),
+        adjusted: set.adjusted,
     })
 }
 

@@ -14,6 +14,21 @@ pub struct ReviewProps {
     pub on_cancel: Callback<()>,
 }
 
+/// Changes listed in the review (the count says how many there are in all).
+const MAX_ADJUSTED_LISTED: usize = 20;
+
+/// Bytes in words: "820 bytes", "14.2 KB", "3.1 MB" (integer arithmetic: float formatting
+/// would add kilobytes to the wasm).
+fn size_text(bytes: usize) -> String {
+    let (unit, name) = match bytes {
+        0..1_000 => return format!("{bytes} bytes"),
+        1_000..1_000_000 => (100, "KB"),
+        _ => (100_000, "MB"),
+    };
+    let tenths = (bytes + unit / 2) / unit;
+    format!("{}.{} {name}", tenths / 10, tenths % 10)
+}
+
 #[function_component(ImportReview)]
 pub fn import_review(props: &ReviewProps) -> Html {
     let review = &props.review;
@@ -27,6 +42,7 @@ pub fn import_review(props: &ReviewProps) -> Html {
         .iter()
         .map(|g| g.plan.new.len() + g.plan.updated.len())
         .sum();
+    let stored: usize = review.groups.iter().map(|g| g.stored_bytes).sum();
     let choose = |choice: ConflictChoice| props.on_apply.reform(move |_: MouseEvent| choice);
     html! {
         <div class="dialog-backdrop">
@@ -54,6 +70,19 @@ pub fn import_review(props: &ReviewProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                <p class="panel-help import-size">{ format!(
+                    "Stored: at most {} in the browser. 将占用存储空间最多 {}。", size_text(stored), size_text(stored)) }</p>
+                if !review.adjusted.is_empty() {
+                    <details class="import-adjusted">
+                        <summary>{ format!("{} value(s) changed to fit pizhu's limits / 已按限制调整 {} 项",
+                            review.adjusted.len(), review.adjusted.len()) }</summary>
+                        <ul>
+                            { for review.adjusted.iter().take(MAX_ADJUSTED_LISTED).map(|a| html! {
+                                <li><code>{ a.path.clone() }</code>{ ": " }{ a.reason.clone() }</li>
+                            }) }
+                        </ul>
+                    </details>
+                }
                 if review.skipped > 0 {
                     <p class="panel-help">{ format!("{} entries had no highlighted text (page notes or replies) and are left out.", review.skipped) }</p>
                 }

@@ -4,7 +4,9 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::core::label::{Label, Underline};
+use crate::core::label::{check_names, Label, LabelError, Underline, MAX_LABEL_NAME_CHARS};
+use crate::core::text::without_invisible;
+use crate::ui::notice::{notice_box, Notice};
 use crate::web::dom;
 
 use super::state::{AnnotAction, AnnotState};
@@ -35,6 +37,7 @@ fn underline_name(u: Underline) -> &'static str {
 pub fn labels_dialog(props: &LabelsProps) -> Html {
     let draft = use_state(|| props.state.labels.clone());
     let removing = use_state(|| None::<String>);
+    let problem = use_state(|| None::<LabelError>);
     let counts = props.state.bench.counts();
 
     let edit = |index: usize, apply: fn(&mut Label, String)| {
@@ -60,12 +63,17 @@ pub fn labels_dialog(props: &LabelsProps) -> Html {
         let act = props.act.clone();
         let draft = draft.clone();
         let close = props.close.clone();
+        let problem = problem.clone();
         Callback::from(move |_: MouseEvent| {
             let labels: Vec<Label> = draft
                 .iter()
                 .filter(|l| !l.name_zh.trim().is_empty() || !l.name_en.trim().is_empty())
                 .cloned()
                 .collect();
+            if let Err(error) = check_names(&labels) {
+                problem.set(Some(error));
+                return;
+            }
             act.emit(AnnotAction::Labels {
                 labels,
                 removed: None,
@@ -118,10 +126,10 @@ pub fn labels_dialog(props: &LabelsProps) -> Html {
         html! {
             <tr>
                 <td><span class="label-chip" data-label={label.id.clone()}>{ index + 1 }</span></td>
-                <td><input aria-label="Chinese name" value={label.name_zh.clone()}
-                    onchange={edit(index, |l, v| l.name_zh = v)} /></td>
-                <td><input aria-label="English name" value={label.name_en.clone()}
-                    onchange={edit(index, |l, v| l.name_en = v)} /></td>
+                <td><input aria-label="Chinese name" value={label.name_zh.clone()} maxlength={MAX_LABEL_NAME_CHARS.to_string()}
+                    onchange={edit(index, |l, v| l.name_zh = without_invisible(&v, false))} /></td>
+                <td><input aria-label="English name" value={label.name_en.clone()} maxlength={MAX_LABEL_NAME_CHARS.to_string()}
+                    onchange={edit(index, |l, v| l.name_en = without_invisible(&v, false))} /></td>
                 <td><input type="color" aria-label="Colour" value={label.color.clone()}
                     onchange={edit(index, |l, v| l.color = v)} /></td>
                 <td><select aria-label="Underline" onchange={edit(index, |l, v| {
@@ -187,6 +195,9 @@ pub fn labels_dialog(props: &LabelsProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
                 { confirm.unwrap_or_default() }
+                if let Some(error) = &*problem {
+                    { notice_box(&Notice::error(error), "labels-problem", None) }
+                }
                 <div class="dialog-actions">
                     <button type="button" class="button" onclick={add}>{ "Add a label / 新增标签" }</button>
                     <button type="button" class="button primary" onclick={save}>{ "Save / 保存" }</button>

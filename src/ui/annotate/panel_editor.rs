@@ -5,6 +5,8 @@ use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::core::annotation::Annotation;
+use crate::core::annotation::MAX_NOTE_CHARS;
+use crate::core::text::without_invisible;
 use crate::web::dom;
 
 use super::panel::PanelProps;
@@ -46,7 +48,7 @@ pub fn editor(props: &PanelProps, annotation: &Annotation) -> Html {
             act.emit(AnnotAction::Update {
                 id: id.clone(),
                 label: None,
-                note: Some(area.value()),
+                note: Some(without_invisible(&area.value(), true)),
                 now: dom::now_ms(),
             });
         })
@@ -100,6 +102,7 @@ pub fn editor(props: &PanelProps, annotation: &Annotation) -> Html {
             // Uncontrolled (defaultvalue, keyed by annotation): a re-render while the reader
             // types must never reset what they typed.
             <textarea key={id.clone()} id={note_id} class="note" rows="3" defaultvalue={annotation.note.clone()}
+                maxlength={MAX_NOTE_CHARS.to_string()}
                 onchange={on_note} placeholder="Why this matters, source to check… 说明、待核实的来源…" />
             <div class="editor-actions">
                 <button type="button" class="button danger" onclick={on_delete}>{ "Delete / 删除" }</button>

@@ -156,3 +156,22 @@ fn an_overlong_annotation_id_is_replaced_by_a_stable_one() {
         "importing twice gives the same id"
     );
 }
+
+#[test]
+fn the_stored_size_shown_in_the_review_is_within_ten_percent_of_what_is_written() {
+    use pizhu::core::interchange::stored_size;
+    use pizhu::core::store::envelope::encode_article;
+    let article = article();
+    for annotations in [sample(&article), sample(&article)[..1].to_vec()] {
+        let state = ArticleState {
+            annotations: annotations.clone(),
+            tombstones: Vec::new(),
+        };
+        let written = encode_article(URL, &state).unwrap().len() as f64;
+        let shown = stored_size(URL, &annotations) as f64;
+        assert!(
+            (shown - written).abs() <= written * 0.1,
+            "shown {shown}, written {written}"
+        );
+    }
+}

@@ -20,7 +20,7 @@ pub enum Notice {
 impl Notice {
     /// An error, in the words of its `Display` (every error type of the UI writes both
     /// languages there).
-    pub fn error(error: impl Display) -> Self {
+    pub fn error(error: &dyn Display) -> Self {
         Notice::Error(error.to_string())
     }
 
@@ -38,7 +38,7 @@ impl Notice {
     pub fn of<E: Display>(outcome: Result<String, E>) -> Self {
         match outcome {
             Ok(done) => Notice::Info(done),
-            Err(error) => Notice::error(error),
+            Err(error) => Notice::error(&error),
         }
     }
 }

@@ -13,9 +13,11 @@ use yew::prelude::*;
 
 use crate::core::article::ParseError;
 use crate::core::store::keys::LAST_ARTICLE_KEY;
+use crate::core::store::StorageError;
 use crate::web::dom;
-use crate::web::storage::{self, BrowserStorageError};
+use crate::web::storage;
 
+use super::annotate::persist;
 use super::loader::{read_files, Loaded};
 use super::open::open_bytes;
 use super::sample::{SAMPLE_ARTICLE, SAMPLE_NAME};
@@ -76,7 +78,7 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
                     open.emit((name.unwrap_or_else(|| "article".into()), text.into_bytes()))
                 }
                 (Err(error), _) => {
-                    dispatch.dispatch(Action::Notice(error.to_string()));
+                    dispatch.dispatch(Action::Notice(persist::message(&error)));
                     open.emit((SAMPLE_NAME.into(), SAMPLE_ARTICLE.as_bytes().to_vec()));
                 }
                 _ => open.emit((SAMPLE_NAME.into(), SAMPLE_ARTICLE.as_bytes().to_vec())),
@@ -147,13 +149,12 @@ fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, text: &s
     if let Err(error) = saved {
         forget_last();
         let notice = match error {
-            BrowserStorageError::QuotaExceeded => {
-                "This article will not reopen by itself after a reload: the browser's storage \
-                 for pizhu is too full to keep a copy of it. Your annotations are not affected; \
-                 open the file again to see them. 存储空间不足，无法保存文章副本；批注不受影响。"
+            StorageError::QuotaExceeded => {
+                "This article will not reopen by itself after a reload: storage is too full to \
+                 keep a copy of it. Your annotations are not affected. 存储空间不足，无法保存文章副本；批注不受影响。"
                     .to_string()
             }
-            other => other.to_string(),
+            other => persist::message(&other),
         };
         dispatch.dispatch(Action::Notice(notice));
     }

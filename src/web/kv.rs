@@ -3,41 +3,33 @@
 
 use crate::core::store::{KeyValue, StorageError};
 
-use super::storage::{self, BrowserStorageError};
+use super::storage;
 
 /// The browser's localStorage as a `KeyValue` backend.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct LocalStorageKv;
 
-fn convert(error: BrowserStorageError) -> StorageError {
-    match error {
-        BrowserStorageError::Unavailable => StorageError::Unavailable,
-        BrowserStorageError::QuotaExceeded => StorageError::QuotaExceeded,
-        BrowserStorageError::Other(name) => StorageError::Backend(name),
-    }
-}
-
 impl KeyValue for LocalStorageKv {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        storage::get(key).map_err(convert)
+        storage::get(key)
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
-        storage::set(key, value).map_err(convert)
+        storage::set(key, value)
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
-        storage::remove(key).map_err(convert)
+        storage::remove(key)
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
-        storage::keys().map_err(convert)
+        storage::keys()
     }
 }
 
 /// Whether localStorage works right now (a write and a removal of a probe key succeed).
 pub fn probe() -> Result<(), StorageError> {
     let key = "pizhu:probe";
-    storage::set(key, "1").map_err(convert)?;
-    storage::remove(key).map_err(convert)
+    storage::set(key, "1")?;
+    storage::remove(key)
 }

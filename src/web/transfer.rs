@@ -35,11 +35,13 @@ export async function pizhu_inflate(bytes, limit) {
 export async function pizhu_copy(text) {
   await navigator.clipboard.writeText(text);
 }
-export function pizhu_can_share() {
-  return typeof navigator.share === "function";
-}
-export async function pizhu_share(title, text, url) {
-  await navigator.share({ title, text, url });
+export async function pizhu_offer(title, text, url) {
+  if (typeof navigator.share === "function") {
+    await navigator.share({ title, text, url });
+    return true;
+  }
+  await navigator.clipboard.writeText(url);
+  return false;
 }
 "#)]
 extern "C" {
@@ -49,9 +51,8 @@ extern "C" {
     async fn pizhu_inflate(bytes: &[u8], limit: f64) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn pizhu_copy(text: &str) -> Result<JsValue, JsValue>;
-    fn pizhu_can_share() -> bool;
     #[wasm_bindgen(catch)]
-    async fn pizhu_share(title: &str, text: &str, url: &str) -> Result<JsValue, JsValue>;
+    async fn pizhu_offer(title: &str, text: &str, url: &str) -> Result<JsValue, JsValue>;
 }
 
 fn bytes_of(value: JsValue) -> Vec<u8> {
@@ -74,7 +75,7 @@ pub enum TransferError {
     Inflated(usize),
     #[error("The browser did not allow copying ({0}). 浏览器不允许复制。")]
     Copy(String),
-    #[error("Sharing did not happen ({0}). 未能分享。")]
+    #[error("The link was neither shared nor copied ({0}). 未能分享或复制链接。")]
     Share(String),
     #[error("The browser did not save the file ({0}). 浏览器未能保存文件。")]
     Download(String),
@@ -112,15 +113,22 @@ pub async fn copy_text(text: &str) -> Result<(), TransferError> {
         .map_err(|e| TransferError::Copy(reason(e)))
 }
 
-pub fn can_share() -> bool {
-    pizhu_can_share()
+/// How a link was offered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offered {
+    /// Handed to the system's share sheet (the Web Share API).
+    Shared,
+    /// Copied to the clipboard (no share sheet in this browser).
+    Copied,
 }
 
-pub async fn share(title: &str, text: &str, url: &str) -> Result<(), TransferError> {
-    pizhu_share(title, text, url)
-        .await
-        .map(|_| ())
-        .map_err(|e| TransferError::Share(reason(e)))
+/// Offer `url` through the system's share sheet where the browser has one, else copy it.
+pub async fn offer_link(title: &str, text: &str, url: &str) -> Result<Offered, TransferError> {
+    match pizhu_offer(title, text, url).await {
+        Ok(shared) if shared.is_truthy() => Ok(Offered::Shared),
+        Ok(_) => Ok(Offered::Copied),
+        Err(error) => Err(TransferError::Share(reason(error))),
+    }
 }
 
 /// Offer `contents` as a file download named `name`.

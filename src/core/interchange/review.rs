@@ -6,7 +6,7 @@
 //! state. Pure apart from the repository it is given, so it is tested natively over
 //! `MemoryStore`.
 
-use crate::core::annotation::ArticleState;
+use crate::core::annotation::{Annotation, ArticleState};
 use crate::core::label::Label;
 use crate::core::store::{AnnotationRepo, KeyValue, StorageError};
 
@@ -93,6 +93,8 @@ pub fn review(
         for annotation in &mut incoming {
             annotation.article = key.clone();
         }
+        let plan = plan(&existing, &incoming);
+        let stored_bytes = stored_size(&key, &incoming);
         groups.push(ReviewGroup {
             title: group
                 .title
@@ -101,9 +103,9 @@ pub fn review(
                 .unwrap_or_else(|| key.clone()),
             key,
             open: is_open,
-            plan: plan(&existing, &incoming),
+            plan,
             new_labels: group.new_labels.clone(),
-            stored_bytes: serde_json::to_string(&incoming).map_or(0, |json| json.len()),
+            stored_bytes,
         });
     }
     Ok(Review {
@@ -154,4 +156,31 @@ pub fn apply_review(
         }
     }
     Ok(applied)
+}
+
+/// About how many bytes `annotations` take stored under `key`: the text of their fields plus the
+/// JSON around them (keys, numbers, quotes), without encoding them (checked against the real
+/// encoding in tests/interchange_limits.rs: within 10%). JSON escapes are not counted, so
+/// text with many quotes or control characters takes a little more.
+pub fn stored_size(key: &str, annotations: &[Annotation]) -> usize {
+    /// Keys, punctuation and the four numbers of one stored annotation.
+    const PER_ANNOTATION: usize = 185;
+    /// The envelope around them, besides the article key.
+    const ENVELOPE: usize = 60;
+    ENVELOPE
+        + key.len()
+        + annotations
+            .iter()
+            .map(|a| {
+                let quote = &a.target.quote;
+                PER_ANNOTATION
+                    + a.id.len()
+                    + a.article.len()
+                    + a.label.len()
+                    + a.note.len()
+                    + quote.exact.len()
+                    + quote.prefix.len()
+                    + quote.suffix.len()
+            })
+            .sum::<usize>()
 }

@@ -7,15 +7,40 @@ use yew::prelude::*;
 
 use crate::core::interchange::{ConflictChoice, Review};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ReviewProps {
     pub review: Rc<Review>,
     pub on_apply: Callback<ConflictChoice>,
     pub on_cancel: Callback<()>,
 }
 
+/// By identity: a review is made once and never changed.
+impl PartialEq for ReviewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.review, &other.review)
+            && self.on_apply == other.on_apply
+            && self.on_cancel == other.on_cancel
+    }
+}
+
 /// Changes listed in the review (the count says how many there are in all).
 const MAX_ADJUSTED_LISTED: usize = 20;
+
+/// What the import changed to fit pizhu's limits, each with where: the first
+/// [`MAX_ADJUSTED_LISTED`] of them, and how many there are in all.
+fn adjusted_text(review: &Review) -> String {
+    let mut text = format!(
+        "Changed to fit pizhu's limits ({}) / 已按限制调整：",
+        review.adjusted.len()
+    );
+    for change in review.adjusted.iter().take(MAX_ADJUSTED_LISTED) {
+        text.push_str(&format!(" {}: {};", change.path, change.reason));
+    }
+    if review.adjusted.len() > MAX_ADJUSTED_LISTED {
+        text.push_str(" …");
+    }
+    text
+}
 
 /// Bytes in words: "820 bytes", "14.2 KB", "3.1 MB" (integer arithmetic: float formatting
 /// would add kilobytes to the wasm).
@@ -71,17 +96,9 @@ pub fn import_review(props: &ReviewProps) -> Html {
                     </tbody>
                 </table>
                 <p class="panel-help import-size">{ format!(
-                    "Stored: at most {} in the browser. 将占用存储空间最多 {}。", size_text(stored), size_text(stored)) }</p>
+                    "Stored in the browser: about {}. 将占用存储空间约 {}。", size_text(stored), size_text(stored)) }</p>
                 if !review.adjusted.is_empty() {
-                    <details class="import-adjusted">
-                        <summary>{ format!("{} value(s) changed to fit pizhu's limits / 已按限制调整 {} 项",
-                            review.adjusted.len(), review.adjusted.len()) }</summary>
-                        <ul>
-                            { for review.adjusted.iter().take(MAX_ADJUSTED_LISTED).map(|a| html! {
-                                <li><code>{ a.path.clone() }</code>{ ": " }{ a.reason.clone() }</li>
-                            }) }
-                        </ul>
-                    </details>
+                    <p class="panel-help import-adjusted">{ adjusted_text(review) }</p>
                 }
                 if review.skipped > 0 {
                     <p class="panel-help">{ format!("{} entries had no highlighted text (page notes or replies) and are left out.", review.skipped) }</p>

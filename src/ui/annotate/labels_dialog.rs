@@ -4,18 +4,28 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::core::label::{check_names, Label, LabelError, Underline, MAX_LABEL_NAME_CHARS};
+use crate::core::label::{check_names, Label, Underline, MAX_LABEL_NAME_CHARS};
 use crate::core::text::without_invisible;
 use crate::ui::notice::{notice_box, Notice};
 use crate::web::dom;
 
 use super::state::{AnnotAction, AnnotState};
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct LabelsProps {
     pub state: UseReducerHandle<AnnotState>,
     pub act: Callback<AnnotAction>,
     pub close: Callback<()>,
+}
+
+/// By the state's revision: comparing states by value would walk every annotation (and
+/// its derived comparison was 1.5 KB of wasm).
+impl PartialEq for LabelsProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.state.state_revision == other.state.state_revision
+            && self.act == other.act
+            && self.close == other.close
+    }
 }
 
 const PALETTE: [&str; 6] = [
@@ -37,7 +47,7 @@ fn underline_name(u: Underline) -> &'static str {
 pub fn labels_dialog(props: &LabelsProps) -> Html {
     let draft = use_state(|| props.state.labels.clone());
     let removing = use_state(|| None::<String>);
-    let problem = use_state(|| None::<LabelError>);
+    let problem = use_state(|| None::<String>);
     let counts = props.state.bench.counts();
 
     let edit = |index: usize, apply: fn(&mut Label, String)| {
@@ -71,7 +81,7 @@ pub fn labels_dialog(props: &LabelsProps) -> Html {
                 .cloned()
                 .collect();
             if let Err(error) = check_names(&labels) {
-                problem.set(Some(error));
+                problem.set(Some(error.to_string()));
                 return;
             }
             act.emit(AnnotAction::Labels {
@@ -196,7 +206,7 @@ pub fn labels_dialog(props: &LabelsProps) -> Html {
                 </table>
                 { confirm.unwrap_or_default() }
                 if let Some(error) = &*problem {
-                    { notice_box(&Notice::error(error), "labels-problem", None) }
+                    { notice_box(&Notice::Error(error.clone()), "labels-problem", None) }
                 }
                 <div class="dialog-actions">
                     <button type="button" class="button" onclick={add}>{ "Add a label / 新增标签" }</button>

@@ -125,7 +125,7 @@ pub fn orphans(props: &PanelProps) -> Html {
             <h3>{ format!("Not found in this text ({}) / 未能定位", orphans.len()) }</h3>
             <p class="panel-help">{ "The article changed and these quotes are no longer in it. They are kept: \
                 open one, select the new passage and choose “Attach the open orphan here”, or delete it. \
-                文章已更改，这些引文已不在其中；它们被保留：打开一条，选中新的段落并选择“重新定位”，或删除。" }</p>
+                文章已更改，这些引文已不在其中，但仍被保留：可“重新定位”或删除。" }</p>
             <ul>
                 { for orphans.iter().map(|a| {
                     let open = props.open.clone();

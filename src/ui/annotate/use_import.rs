@@ -47,7 +47,7 @@ pub fn use_import(
         let (review, notify) = (review.clone(), notify.clone());
         move |outcome: Result<Review, ExchangeError>| match outcome {
             Ok(found) => review.set(Some(Rc::new(found))),
-            Err(error) => notify.emit(Notice::error(error)),
+            Err(error) => notify.emit(Notice::error(&error)),
         }
     };
 
@@ -130,7 +130,7 @@ pub fn use_import(
                         applied.elsewhere,
                     )));
                 }
-                Err(error) => notify.emit(Notice::error(error)),
+                Err(error) => notify.emit(Notice::error(&error)),
             }
             review.set(None);
         })

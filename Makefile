@@ -5,7 +5,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: tools test-tools build serve test test-native test-browser test-e2e lint size bench
+.PHONY: tools test-tools build serve test test-native test-browser test-e2e lint size bench fuzz fuzz-smoke
 
 tools:
 	@tools/install.sh build
@@ -41,6 +41,16 @@ test-e2e: test-tools build
 test-native:
 	cargo test --tests
 
+## Fuzz the core (fuzz/: article parser, importer, share-link decoder, storage decoders) for
+## FUZZ_SECONDS per target, one target at a time at nice 19; needs nightly (installed if missing).
+FUZZ_SECONDS ?= 600
+fuzz:
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+## Each fuzz target for 30 s: a quick check that `make test` runs before the native suite.
+fuzz-smoke:
+	fuzz/run.sh 30
+
 size: build
 	node tools/size-budget.mjs
 
@@ -48,4 +58,4 @@ bench:
 	cargo bench
 
 ## Every layer; ends on the native suite so the last runner line reports real tests.
-test: test-tools lint test-browser test-e2e test-native
+test: test-tools lint test-browser test-e2e fuzz-smoke test-native

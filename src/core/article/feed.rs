@@ -135,7 +135,9 @@ mod tests {
 
     #[test]
     fn binary_is_mostly_control_characters() {
-        assert!(!looks_binary("<p>A stray \0 and a \u{1} in a sentence.</p>"));
+        assert!(!looks_binary(
+            "<p>A stray \0 and a \u{1} in a sentence.</p>"
+        ));
         assert!(!looks_binary("tab\tform feed\u{c}\r\nline"));
         assert!(looks_binary("\0"));
         assert!(looks_binary("h\0e\0l\0l\0o\0"));

@@ -23,6 +23,7 @@ serve: tools
 
 lint:
 	cargo fmt --all -- --check
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy -p pizhu-dom --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins $(BROWSER_TESTS) -- -D warnings

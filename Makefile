@@ -5,7 +5,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 BROWSER_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/browser_*.rs))
 WASM_TEST := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: tools test-tools build serve test test-native test-browser test-e2e lint size bench
+.PHONY: tools test-tools build serve test test-native test-browser test-e2e lint size bench fuzz fuzz-smoke
 
 tools:
 	@tools/install.sh build
@@ -25,6 +25,7 @@ serve: tools
 lint:
 	tools/revendor.sh --check
 	cargo fmt --all -- --check
+	cargo fmt --manifest-path fuzz/Cargo.toml -- --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy -p pizhu-dom --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins $(BROWSER_TESTS) -- -D warnings
@@ -43,6 +44,16 @@ test-e2e: test-tools build
 test-native:
 	cargo test --tests
 
+## Fuzz the core (fuzz/: article parser, importer, share-link decoder, storage decoders) for
+## FUZZ_SECONDS per target, one target at a time at nice 19; needs nightly (installed if missing).
+FUZZ_SECONDS ?= 600
+fuzz:
+	fuzz/run.sh $(FUZZ_SECONDS)
+
+## Each fuzz target for 30 s: a quick check that `make test` runs before the native suite.
+fuzz-smoke:
+	fuzz/run.sh 30
+
 size: build
 	node tools/size-budget.mjs
 
@@ -50,4 +61,4 @@ bench:
 	cargo bench
 
 ## Every layer; ends on the native suite so the last runner line reports real tests.
-test: test-tools lint test-browser test-e2e test-native
+test: test-tools lint test-browser test-e2e fuzz-smoke test-native

@@ -71,6 +71,28 @@ fn split_feed(input: &str) -> Option<Envelope<'_>> {
     })
 }
 
+/// How many characters from the start of the input `looks_binary` examines.
+pub const BINARY_SAMPLE_CHARS: usize = 4096;
+
+/// A control character that no text file has in any number: C0 controls other than tab, LF,
+/// FF and CR, DEL, and the C1 controls (U+0080 to U+009F).
+pub fn is_binary_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{9f}')
+}
+
+/// True when more than a tenth of the first `BINARY_SAMPLE_CHARS` characters are
+/// `is_binary_control`: a binary file that happens to be valid UTF-8, or UTF-16 read as
+/// UTF-8 (every other byte of ASCII text is NUL). A stray NUL or `\x01` in an article is
+/// far below that and is left to the HTML parser.
+pub fn looks_binary(input: &str) -> bool {
+    let (mut sampled, mut controls) = (0usize, 0usize);
+    for c in input.chars().take(BINARY_SAMPLE_CHARS) {
+        sampled += 1;
+        controls += usize::from(is_binary_control(c));
+    }
+    controls * 10 > sampled
+}
+
 /// True when the text contains something shaped like an HTML tag (`<p>`, `</div`, `<br/>`).
 fn looks_like_html(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -109,6 +131,23 @@ mod tests {
         let env = split("<!--1-->\n[T](https://x.example)\n------\n");
         assert_eq!(env.kind, SourceKind::FeedFile);
         assert_eq!(env.body, "");
+    }
+
+    #[test]
+    fn binary_is_mostly_control_characters() {
+        assert!(!looks_binary(
+            "<p>A stray \0 and a \u{1} in a sentence.</p>"
+        ));
+        assert!(!looks_binary("tab\tform feed\u{c}\r\nline"));
+        assert!(looks_binary("\0"));
+        assert!(looks_binary("h\0e\0l\0l\0o\0"));
+        // One in ten is not more than a tenth.
+        assert!(!looks_binary("\u{1}123456789"));
+        assert!(looks_binary("\u{1}12345678"));
+        assert!(looks_binary("\u{85}\u{9f}\u{7f}"));
+        // Only the sample counts: control bytes far into a long article do not make it binary.
+        let late = format!("{}{}", "字".repeat(BINARY_SAMPLE_CHARS), "\0".repeat(5000));
+        assert!(!looks_binary(&late));
     }
 
     #[test]

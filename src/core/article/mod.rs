@@ -98,12 +98,17 @@ pub(crate) fn prepare<'a>(
     if input.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    if input.contains('\0') {
+    // A stray NUL or control character is text with a flaw, which the HTML parser handles
+    // (html5ever drops or replaces NUL as the standard says); only a file that is mostly
+    // control characters is binary (see `feed::looks_binary`). Invalid UTF-8 was refused
+    // in `parse_bytes`.
+    if feed::looks_binary(input) {
         return Err(ParseError::NotText);
     }
     let envelope = feed::split(input);
     let meta = Meta {
-        title: envelope.title.clone().unwrap_or_default(),
+        // The header line is not HTML, so nothing removed a NUL from it.
+        title: envelope.title.as_deref().map(strip_nul).unwrap_or_default(),
         url: envelope
             .url
             .as_deref()
@@ -230,9 +235,17 @@ fn find_first<const N: usize>(dom: &Dom, names: [&str; N]) -> [Option<NodeId>; N
     found
 }
 
+/// `text` without U+0000. Text that reaches the builder through html5ever has none (the
+/// standard drops NUL from body text and replaces it with U+FFFD elsewhere), but plain text,
+/// the too-deep fallback and the feed header are not parsed as HTML: a NUL there would reach
+/// `Article.text` and from there the page, a selector or an export, so it goes here.
+fn strip_nul(text: &str) -> String {
+    text.replace('\0', "")
+}
+
 /// Plain text: blank lines separate paragraphs, single newlines are line breaks.
 fn plain_text_blocks(body: &str) -> Vec<Block> {
-    let normalized = body.replace("\r\n", "\n");
+    let normalized = strip_nul(body).replace("\r\n", "\n");
     normalized
         .split("\n\n")
         .filter(|p| !p.trim().is_empty())

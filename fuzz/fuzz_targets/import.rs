@@ -1,0 +1,11 @@
+//! The importer: bytes in -> `import_with_labels(.., &default_labels())`.
+//! What is checked, and the imports from pizhu, are in `checks::import`
+//! (tests/support/fuzz_checks.rs), which tests/fuzz_regressions.rs replays natively.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+#[path = "../../tests/support/fuzz_checks.rs"]
+mod checks;
+
+fuzz_target!(|data: &[u8]| checks::import(data));

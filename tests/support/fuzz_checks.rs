@@ -65,7 +65,7 @@ pub fn article(data: &[u8]) {
 /// The importer: never panics; an `ImportSet` or a typed `ImportError` with a message.
 pub fn import(data: &[u8]) {
     use pizhu::core::interchange::{import_with_labels, ImportError, ImportSet};
-    use pizhu::core::store::default_labels;
+    use pizhu::core::label::default_labels;
 
     let labels = default_labels();
     let result: Result<ImportSet, ImportError> = import_with_labels(data, &labels);
@@ -103,7 +103,7 @@ pub const STORAGE_ARTICLE: &str = "fuzz-article";
 /// The storage decoders: the first byte picks one (even: article, odd: labels), the rest is
 /// the stored value. Never panics; what decodes survives encode then decode unchanged.
 pub fn storage(data: &[u8]) {
-    use pizhu::core::store::schema::{
+    use pizhu::core::store::envelope::{
         decode_article, decode_labels, encode_article, encode_labels,
     };
 

@@ -5,8 +5,14 @@ use gloo::file::callbacks::{read_as_bytes, FileReader};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use crate::core::article::{ParseError, MAX_INPUT_BYTES};
+use crate::core::article::{megabytes, MAX_INPUT_BYTES};
+use crate::core::interchange::MAX_IMPORT_BYTES;
 use crate::web::dom;
+
+/// The limits, in words (checked against the constants when this is compiled).
+const LIMITS: &str =
+    "pizhu opens articles of up to 4.0 MB and annotation files of up to 5.0 MB. 文件过大。";
+const _: () = assert!(MAX_INPUT_BYTES == 4 << 20 && MAX_IMPORT_BYTES == 5 << 20);
 
 /// A file's name and content, or why it could not be read.
 pub type Loaded = Result<(String, Vec<u8>), String>;
@@ -21,12 +27,13 @@ pub fn read_files(
     for file in files {
         let name = file.name();
         let size = file.size() as usize;
-        if size > MAX_INPUT_BYTES {
-            let error = ParseError::TooLarge {
-                size,
-                limit: MAX_INPUT_BYTES,
-            };
-            on_loaded.emit(Err(format!("{name}: {error}")));
+        // Read what either kind of file may be (an article, or an annotation file, whose
+        // limit is higher); which it is, and its own limit, is decided by its content.
+        if size > MAX_INPUT_BYTES.max(MAX_IMPORT_BYTES) {
+            on_loaded.emit(Err(format!(
+                "{name}: this file is too large ({} MB). {LIMITS}",
+                megabytes(size)
+            )));
             continue;
         }
         let on_loaded = on_loaded.clone();

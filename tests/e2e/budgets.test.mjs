@@ -201,3 +201,4 @@ test("a 1 MB article: opens and can be annotated with no task over 50 ms; wasm m
   assert.ok(Math.max(openWall, annotateWall) <= 250, `a task took ${Math.max(openWall, annotateWall)} ms`);
   await context.close();
 });
+

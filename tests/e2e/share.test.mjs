@@ -182,3 +182,30 @@ test("a share link longer than pizhu writes or reads is refused before it is dec
   assert.match(await alert.textContent(), /more than pizhu writes or reads/);
   assert.equal(await page.locator("article h1").count(), 1);
 });
+
+// An annotation file between the article limit (4 MiB) and the import limit (5 MiB) imports:
+// the limit of a file is decided by what it is, not by its size alone.
+test("a 4.5 MiB annotation file is imported, and one over every limit says which limits there are", async () => {
+  const page = await newPage(browser, server.url);
+  await openFreshApp(page, server.url);
+  const source = new URL("sample.md", server.url).href;
+  const items = Array.from({ length: 500 }, (_, n) => ({
+    "@context": "http://www.w3.org/ns/anno.jsonld", type: "Annotation",
+    id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, "0")}`,
+    body: [{ type: "TextualBody", purpose: "tagging", value: "fact" }, { type: "TextualBody", purpose: "commenting", value: "n".repeat(9000) }],
+    target: { source, selector: [{ type: "TextQuoteSelector", exact: "虚构城市河港市" }] },
+  }));
+  const big = Buffer.from(JSON.stringify(items));
+  assert.ok(big.length > 4 * 1024 * 1024 && big.length < 5 * 1024 * 1024, `${big.length} bytes`);
+  await page.setInputFiles("#pizhu-file", [{ name: "big.json", mimeType: "application/json", buffer: big }]);
+  await page.waitForSelector(".import-review", { timeout: 20000 });
+  assert.match(await page.textContent(".import-review"), /about 4\.\d MB/);
+  await page.click(".import-review .primary");
+  await page.waitForSelector("mark[data-label=fact]", { timeout: 20000 });
+  const huge = Buffer.alloc(6 * 1024 * 1024, 0x20);
+  await page.setInputFiles("#pizhu-file", [{ name: "huge.json", mimeType: "application/json", buffer: huge }]);
+  const alert = page.locator(".alert.error[role=alert]").first();
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /articles of up to 4\.0 MB and annotation files of up to 5\.0 MB/);
+  assert.deepEqual(page.problems.filter((p) => /panic|unreachable|RuntimeError/i.test(p)), []);
+});

@@ -12,7 +12,8 @@ pub enum ParseError {
     TooLarge { size: usize, limit: usize },
 }
 
-fn megabytes(bytes: usize) -> String {
+/// `bytes` in megabytes (MiB) with one decimal, as the messages write sizes.
+pub fn megabytes(bytes: usize) -> String {
     let tenths = (bytes as u64 * 10 + 524_288) / 1_048_576;
     format!("{}.{}", tenths / 10, tenths % 10)
 }

@@ -16,7 +16,7 @@ mod nesting;
 pub mod url;
 mod walk;
 
-pub use error::ParseError;
+pub use error::{megabytes, ParseError};
 pub use incremental::IncrementalParse;
 pub use model::{Article, Block, Image, Meta, Run, RunKind, SourceKind, Style, TextKind, TextUnit};
 

@@ -28,6 +28,9 @@ impl PartialEq for LabelsProps {
     }
 }
 
+// The name fields' `maxlength="40"` is what `check_names` allows.
+const _: () = assert!(MAX_LABEL_NAME_CHARS == 40);
+
 const PALETTE: [&str; 6] = [
     "#7c3aed", "#0891b2", "#65a30d", "#db2777", "#b45309", "#475569",
 ];
@@ -136,9 +139,9 @@ pub fn labels_dialog(props: &LabelsProps) -> Html {
         html! {
             <tr>
                 <td><span class="label-chip" data-label={label.id.clone()}>{ index + 1 }</span></td>
-                <td><input aria-label="Chinese name" value={label.name_zh.clone()} maxlength={MAX_LABEL_NAME_CHARS.to_string()}
+                <td><input aria-label="Chinese name" value={label.name_zh.clone()} maxlength="40"
                     onchange={edit(index, |l, v| l.name_zh = without_invisible(&v, false))} /></td>
-                <td><input aria-label="English name" value={label.name_en.clone()} maxlength={MAX_LABEL_NAME_CHARS.to_string()}
+                <td><input aria-label="English name" value={label.name_en.clone()} maxlength="40"
                     onchange={edit(index, |l, v| l.name_en = without_invisible(&v, false))} /></td>
                 <td><input type="color" aria-label="Colour" value={label.color.clone()}
                     onchange={edit(index, |l, v| l.color = v)} /></td>

@@ -12,6 +12,9 @@ use crate::web::dom;
 use super::panel::PanelProps;
 use super::state::AnnotAction;
 
+// The note field's `maxlength="10000"` is the limit an import applies too.
+const _: () = assert!(MAX_NOTE_CHARS == 10_000);
+
 /// Overlapping annotations listed under "Also here" (J/K and the list reach the rest).
 const MAX_OVERLAPS_LISTED: usize = 50;
 
@@ -102,7 +105,7 @@ pub fn editor(props: &PanelProps, annotation: &Annotation) -> Html {
             // Uncontrolled (defaultvalue, keyed by annotation): a re-render while the reader
             // types must never reset what they typed.
             <textarea key={id.clone()} id={note_id} class="note" rows="3" defaultvalue={annotation.note.clone()}
-                maxlength={MAX_NOTE_CHARS.to_string()}
+                maxlength="10000"
                 onchange={on_note} placeholder="Why this matters, source to check… 说明、待核实的来源…" />
             <div class="editor-actions">
                 <button type="button" class="button danger" onclick={on_delete}>{ "Delete / 删除" }</button>

@@ -161,8 +161,10 @@ fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, text: &s
 }
 
 /// Remove the copy of the last article (to make room for annotations); true if there was one.
+/// Its name stands for it (written after it, removed with it): reading the copy itself to
+/// find out would read up to 4 MB on a save that storage has just refused.
 pub fn forget_last() -> bool {
-    let had = storage::get(LAST_ARTICLE_KEY).ok().flatten().is_some();
+    let had = storage::get(LAST_ARTICLE_NAME_KEY).ok().flatten().is_some();
     let _ = storage::remove(LAST_ARTICLE_KEY);
     let _ = storage::remove(LAST_ARTICLE_NAME_KEY);
     had

@@ -27,8 +27,8 @@ pub struct ReviewGroup {
     pub open: bool,
     pub plan: ImportPlan,
     pub new_labels: Vec<Label>,
-    /// How much the group's annotations take in storage (bytes of their stored JSON): at
-    /// most this much is added, so the reader sees it before anything is written.
+    /// About how much the group's annotations take in storage ([`stored_size`]), so the
+    /// reader sees it before anything is written.
     pub stored_bytes: usize,
 }
 

@@ -106,22 +106,29 @@ pub fn decode_article(article: &str, raw: &str) -> Result<ArticleState, StorageE
             }
             .normalized())
         }
-        Ok(env) => Err(version_error(&key, env.version)),
+        Ok(env) => Err(version_error(
+            &key,
+            env.version,
+            ARTICLE_VERSION,
+            "envelope",
+        )),
         Err(e) => match probe_version(&key, raw)? {
             ARTICLE_VERSION => Err(corrupt(&key, e.to_string())),
-            found => Err(version_error(&key, found)),
+            found => Err(version_error(&key, found, ARTICLE_VERSION, "envelope")),
         },
     }
 }
 
-fn version_error(key: &str, found: u64) -> StorageError {
-    if found > ARTICLE_VERSION {
+/// A version this build cannot read: newer ones are left untouched, older unknown ones are
+/// corrupt. `what` names the envelope in the message.
+fn version_error(key: &str, found: u64, current: u64, what: &str) -> StorageError {
+    if found > current {
         StorageError::UnsupportedVersion {
             key: key.to_owned(),
             found,
         }
     } else {
-        corrupt(key, format!("unknown envelope version {found}"))
+        corrupt(key, format!("unknown {what} version {found}"))
     }
 }
 
@@ -165,22 +172,16 @@ pub fn decode_labels(raw: &str) -> Result<Vec<Label>, StorageError> {
             validate_labels(&env.labels).map_err(|r| corrupt(LABELS_KEY, r.to_string()))?;
             Ok(env.labels)
         }
-        Ok(env) => Err(labels_version_error(env.version)),
+        Ok(env) => Err(version_error(
+            LABELS_KEY,
+            env.version,
+            LABELS_VERSION,
+            "labels",
+        )),
         Err(e) => match probe_version(LABELS_KEY, raw)? {
             LABELS_VERSION => Err(corrupt(LABELS_KEY, e.to_string())),
-            found => Err(labels_version_error(found)),
+            found => Err(version_error(LABELS_KEY, found, LABELS_VERSION, "labels")),
         },
-    }
-}
-
-fn labels_version_error(found: u64) -> StorageError {
-    if found > LABELS_VERSION {
-        StorageError::UnsupportedVersion {
-            key: LABELS_KEY.to_owned(),
-            found,
-        }
-    } else {
-        corrupt(LABELS_KEY, format!("unknown labels version {found}"))
     }
 }
 

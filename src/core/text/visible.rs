@@ -42,15 +42,13 @@ pub fn without_invisible(text: &str, multiline: bool) -> String {
 /// `policy\u{200b}` are one id), no surrounding whitespace, at most `max` characters. Inner
 /// spaces stay: an id is kept verbatim otherwise, so every stored id survives a round trip.
 pub fn clean_identifier(text: &str, max: usize) -> String {
-    let visible: String = text
-        .chars()
-        .filter(|&c| !(c.is_control() || is_disguising(c) || is_zero_width_joiner(c)))
-        .collect();
+    let visible: String = text.chars().filter(|&c| !is_invisible(c)).collect();
     visible.trim().chars().take(max).collect()
 }
 
-fn is_zero_width_joiner(c: char) -> bool {
-    matches!(c, '\u{200C}' | '\u{200D}')
+/// Nothing a reader sees: controls, disguising characters, ZWJ and ZWNJ.
+fn is_invisible(c: char) -> bool {
+    c.is_control() || is_disguising(c) || matches!(c, '\u{200C}' | '\u{200D}')
 }
 
 /// The first `max` characters of `text`, and whether anything was cut.
@@ -74,9 +72,7 @@ pub fn last_chars(text: &str, max: usize) -> &str {
 /// letters lowercased (so "Policy " and "policy" are the same name).
 pub fn name_key(name: &str) -> String {
     name.chars()
-        .filter(|&c| {
-            !(c.is_control() || c.is_whitespace() || is_disguising(c) || is_zero_width_joiner(c))
-        })
+        .filter(|&c| !(is_invisible(c) || c.is_whitespace()))
         .map(|c| c.to_ascii_lowercase())
         .collect()
 }

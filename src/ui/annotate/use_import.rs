@@ -7,11 +7,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::core::article::Article;
-use crate::core::interchange::ConflictChoice;
+use crate::core::interchange::{ConflictChoice, Review};
 use crate::ui::notice::Notice;
 use crate::web::{dom, transfer};
-
-use crate::core::interchange::Review;
 
 use super::exchange::{self, ExchangeError};
 use super::state::{AnnotAction, AnnotState};

@@ -140,7 +140,7 @@ async fn ranges_over_surrogate_pairs_map_to_code_points() {
 
     // A whole paragraph selected by element boundaries (as a triple click does).
     let paragraphs = article_element
-        .query_selector_all("article > p:not(.meta-line)")
+        .query_selector_all(".reader-body > p")
         .expect("p");
     let second = paragraphs.item(1).expect("second p");
     let count = second.child_nodes().length();

@@ -175,7 +175,7 @@ async fn article_follows_the_page_contract() {
         q("figure figcaption").text_content().as_deref(),
         Some("图片说明")
     );
-    let link = q("article > p a");
+    let link = q(".reader-body > p a");
     assert_eq!(
         link.get_attribute("href").as_deref(),
         Some("https://www.dw.com/zh/b")
@@ -185,9 +185,9 @@ async fn article_follows_the_page_contract() {
         link.get_attribute("rel").as_deref(),
         Some("noopener noreferrer")
     );
-    assert_eq!(q("article > p em").text_content().as_deref(), Some("强调"));
+    assert_eq!(q(".reader-body > p em").text_content().as_deref(), Some("强调"));
     assert_eq!(
-        q("article > p strong").text_content().as_deref(),
+        q(".reader-body > p strong").text_content().as_deref(),
         Some("加粗")
     );
     assert_eq!(q("blockquote").text_content().as_deref(), Some("引语"));

@@ -136,12 +136,12 @@ fn missing_fields_are_named() {
 #[test]
 fn newer_export_versions_are_refused() {
     let mut doc = exported();
-    doc["pizhu:version"] = json!(2);
+    doc["pizhu:version"] = json!(3);
     assert_eq!(
         import(doc.to_string().as_bytes()),
         Err(ImportError::UnsupportedVersion {
-            found: 2,
-            supported: 1
+            found: 3,
+            supported: 2
         })
     );
     assert!(message(&doc).contains("update pizhu"));

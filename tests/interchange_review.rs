@@ -8,8 +8,8 @@ use interchange_common::*;
 use pizhu::core::annotation::{Annotation, ArticleState, Tombstone};
 use pizhu::core::article::Article;
 use pizhu::core::interchange::{
-    apply_review, content_hash, export_all, review, ArticleInfo, ConflictChoice, Generator,
-    ImportError, ReviewError,
+    apply_review, content_hash, export_all, review, ArticleExport, ArticleInfo, ConflictChoice,
+    Generator, ImportError, ReviewError,
 };
 use pizhu::core::label::default_labels;
 use pizhu::core::store::keys::article_key;
@@ -43,7 +43,10 @@ fn stored(mut annotation: Annotation, key: &str, modified: i64, note: &str) -> A
 fn two_articles(article: &Article, here: &[Annotation], there: &[Annotation]) -> String {
     let (open, other) = (info(article), other_info());
     export_all(
-        &[(&open, here), (&other, there)],
+        &[
+            ArticleExport::stored(&open, here),
+            ArticleExport::stored(&other, there),
+        ],
         &labels(),
         &Generator::pizhu(),
         NOW,

@@ -5,8 +5,9 @@
 //! canonical text; `<br>` carries `data-o` too. That is the whole DOM-to-offset contract the
 //! selection code relies on. Elements are built from the typed model only: no HTML strings.
 //!
-//! Blocks are direct children of the `<article>`, rendered by chunk components that add no
-//! element of their own; a long article's later chunks arrive after the first paint (see
+//! Blocks are direct children of the article body (`<div class="reader-body">` inside the
+//! `<article>`, after its header), rendered by chunk components that add no element of their
+//! own; a long article's later chunks arrive after the first paint (see
 //! `chunks`).
 
 use std::rc::Rc;
@@ -107,10 +108,14 @@ pub fn article_view(props: &ArticleProps) -> Html {
             if article.blocks.is_empty() {
                 <p class="empty-body">{ "This article has no body text. 这篇文章没有正文。" }</p>
             }
-            { for (0..chunks.len()).map(|index| html! {
-                <Chunk article={ArticleRef(article.clone())} chunks={chunks.clone()} {index}
-                    pieces={props.pieces.clone()} />
-            }) }
+            // The article's text and nothing else: exports count selector positions over
+            // this element's text content (docs/interchange.md).
+            <div class="reader-body">
+                { for (0..chunks.len()).map(|index| html! {
+                    <Chunk article={ArticleRef(article.clone())} chunks={chunks.clone()} {index}
+                        pieces={props.pieces.clone()} />
+                }) }
+            </div>
         </article>
     }
 }

@@ -3,6 +3,11 @@
 //! and a link), click-to-load YouTube and video link cards, and the text runs inside them
 //! with emphasis, links and highlight pieces. Each text leaf carries its canonical offset in
 //! `data-o` (see `article_view`).
+//!
+//! The article's own text is the only text in the flow: interface words inside it (the
+//! cards' labels, host names, the YouTube button) are `data-text` shown by the stylesheet
+//! as generated content, so a W3C anchorer reading the page's text sees exactly the
+//! rendered text that exports count over (`core::text::RenderedText`).
 
 use std::rc::Rc;
 
@@ -66,11 +71,11 @@ fn render_block(block: &Block, pieces: &mut Pieces<'_>) -> Html {
                 <img key={image.src.clone()} src={image.src.clone()} alt={image.alt.clone()} loading="lazy"
                     referrerpolicy="no-referrer" decoding="async" onerror={Callback::from(mark_failed)} />
                 <a class="image-missing" href={image.src.clone()} target="_blank" rel="noopener noreferrer">
-                    <span class="video-card-label">{ "Image not loaded (offline or blocked) / 图片未能加载" }</span>
+                    <span class="video-card-label" data-text="Image not loaded (offline or blocked) / 图片未能加载"></span>
                     if !image.alt.is_empty() {
-                        <span class="image-missing-alt">{ image.alt.clone() }</span>
+                        <span class="image-missing-alt" data-text={image.alt.clone()}></span>
                     }
-                    <span class="video-card-host">{ host_of(&image.src) }</span>
+                    <span class="video-card-host" data-text={host_of(&image.src)}></span>
                 </a>
                 { figcaption(caption, pieces) }
             </figure>
@@ -91,8 +96,8 @@ fn render_block(block: &Block, pieces: &mut Pieces<'_>) -> Html {
                     if let Some(poster) = poster {
                         <img key={poster.clone()} src={poster.clone()} alt="" loading="lazy" referrerpolicy="no-referrer" onerror={Callback::from(mark_failed)} />
                     }
-                    <span class="video-card-label">{ "▶ Watch the video / 观看视频" }</span>
-                    <span class="video-card-host">{ host_of(url) }</span>
+                    <span class="video-card-label" data-text="▶ Watch the video / 观看视频"></span>
+                    <span class="video-card-host" data-text={host_of(url)}></span>
                 </a>
                 { figcaption(caption, pieces) }
             </figure>
@@ -223,8 +228,8 @@ fn youtube(props: &YouTubeProps) -> Html {
     };
     html! {
         <button type="button" class="youtube-load" {onclick}>
-            <span class="youtube-play" aria-hidden="true">{ "▶" }</span>
-            <span>{ "Load the YouTube video (connects to youtube-nocookie.com) / 加载 YouTube 视频" }</span>
+            <span class="youtube-play" aria-hidden="true" data-text="▶"></span>
+            <span data-text="Load the YouTube video (connects to youtube-nocookie.com) / 加载 YouTube 视频"></span>
         </button>
     }
 }

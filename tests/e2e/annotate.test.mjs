@@ -376,7 +376,7 @@ test("a 1 MB article: a selection made at the first paint survives the rest of t
   await openMegabyte(page);
   // Right after the first paint only the first chunks are in the page; select in paragraph 10.
   const early = await page.evaluate(() => {
-    const paragraphs = [...document.querySelectorAll("article.reader > p")];
+    const paragraphs = [...document.querySelectorAll("article.reader .reader-body > p")];
     window.__early = paragraphs;
     const leaf = paragraphs.find((p) => p.textContent.startsWith("第10段：")).querySelector("span[data-o]");
     const range = document.createRange(); range.setStart(leaf.firstChild, 4); range.setEnd(leaf.firstChild, 20);
@@ -388,7 +388,7 @@ test("a 1 MB article: a selection made at the first paint survives the rest of t
   await renderComplete(page);
   const after = await page.evaluate(() => {
     const selection = getSelection();
-    const paragraphs = [...document.querySelectorAll("article.reader > p")];
+    const paragraphs = [...document.querySelectorAll("article.reader .reader-body > p")];
     return {
       paragraphs: paragraphs.length,
       text: selection.toString(),
@@ -421,7 +421,7 @@ test("a 1 MB article: the panel and J/K scroll to highlights whose blocks have n
   // Two highlights, in the middle and near the end, saved; the reload reopens the article.
   for (const [n, key] of [[2400, "1"], [4700, "2"]]) {
     await page.evaluate((n) => {
-      const leaf = [...document.querySelectorAll("article.reader > p")]
+      const leaf = [...document.querySelectorAll("article.reader .reader-body > p")]
         .find((p) => p.textContent.startsWith(`第${n}段：`)).querySelector("span[data-o]");
       const range = document.createRange(); range.setStart(leaf.firstChild, 6); range.setEnd(leaf.firstChild, 18);
       const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
@@ -441,7 +441,7 @@ test("a 1 MB article: the panel and J/K scroll to highlights whose blocks have n
     return box.top >= 0 && box.bottom <= innerHeight;
   }, label, { timeout: 10000 });
   const pending = await page.evaluate(() => ({
-    paragraphs: document.querySelectorAll("article.reader > p").length,
+    paragraphs: document.querySelectorAll("article.reader .reader-body > p").length,
     last: document.querySelector("mark[data-label=fact]") !== null,
   }));
   assert.ok(pending.paragraphs < 4500 && !pending.last, `the last highlight's block is not in the page yet (${pending.paragraphs} paragraphs)`);

@@ -156,14 +156,14 @@ test("a 1 MB article: opens and can be annotated with no task over 50 ms; wasm m
     performance.mark("test:annotate");
     return {
       parse: measure("pizhu:parse"), render: measure("pizhu:render"), complete: measure("pizhu:render-complete"),
-      blocks: document.querySelectorAll("article.reader > p").length,
+      blocks: document.querySelectorAll("article.reader .reader-body > p").length,
       long: window.__longTasks.filter((t) => t.start >= window.__changeAt).map((t) => t.duration),
       harness: window.__longTasks.filter((t) => t.start < window.__changeAt).map((t) => t.duration),
     };
   });
   // Annotate near the end: select, the toolbar, press 1, the highlight, the panel, the save.
   await page.evaluate(() => {
-    const leaf = [...document.querySelectorAll("article.reader > p:not(.meta-line) span[data-o]")].at(-1);
+    const leaf = [...document.querySelectorAll("article.reader .reader-body > p:not(.meta-line) span[data-o]")].at(-1);
     const range = document.createRange(); range.setStart(leaf.firstChild, 4); range.setEnd(leaf.firstChild, 16);
     const s = getSelection(); s.removeAllRanges(); s.addRange(range);
   });

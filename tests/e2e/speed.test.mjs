@@ -34,7 +34,7 @@ test("adding a highlight to a 50 KB article with 500 highlights repaints within 
   await page.waitForFunction(() => document.querySelector("article h1")?.textContent === "性能测试文章");
   // 500 annotations of 12 characters each, spread over the paragraphs (three per paragraph).
   await page.evaluate(() => {
-    const leaves = [...document.querySelectorAll("article.reader > p:not(.meta-line) span[data-o]")];
+    const leaves = [...document.querySelectorAll("article.reader .reader-body > p:not(.meta-line) span[data-o]")];
     const now = Date.now();
     const annotations = [];
     for (let i = 0; annotations.length < 500; i++) {
@@ -56,7 +56,7 @@ test("adding a highlight to a 50 KB article with 500 highlights repaints within 
   const samples = [];
   for (let round = 0; round < 5; round++) {
     await page.evaluate((round) => {
-      const paragraphs = [...document.querySelectorAll("article.reader > p:not(.meta-line)")];
+      const paragraphs = [...document.querySelectorAll("article.reader .reader-body > p:not(.meta-line)")];
       const leaf = paragraphs.at(-1 - round).querySelector("span[data-o]"); // past the annotated ones
       const range = document.createRange(); range.setStart(leaf.firstChild, 45); range.setEnd(leaf.firstChild, 57);
       const s = getSelection(); s.removeAllRanges(); s.addRange(range);

@@ -6,7 +6,7 @@ pub mod html_allowlist;
 
 use pizhu::core::annotation::{describe, Annotation};
 use pizhu::core::article::{self, Article};
-use pizhu::core::interchange::{content_hash, ArticleInfo, Generator};
+use pizhu::core::interchange::{content_hash, ArticleExport, ArticleInfo, Generator, PlacedText};
 use pizhu::core::label::{default_labels, Label, Underline};
 
 pub const URL: &str = "https://www.dw.com/zh/sample/a-1";
@@ -106,14 +106,32 @@ pub fn labels() -> Vec<Label> {
     labels
 }
 
+/// The export of the open `article`: selectors counted over its rendered text.
 pub fn export(article: &Article, annotations: &[Annotation]) -> String {
+    let info = info(article);
+    let spans = spans(article, annotations);
     pizhu::core::interchange::export_collection(
-        &info(article),
-        annotations,
+        &ArticleExport {
+            info: &info,
+            annotations,
+            text: Some(PlacedText {
+                canonical: &article.text,
+                spans: &spans,
+            }),
+        },
         &labels(),
         &Generator::pizhu(),
         NOW,
     )
+}
+
+/// Where each annotation anchors over the article's canonical text.
+pub fn spans(article: &Article, annotations: &[Annotation]) -> Vec<Option<(usize, usize)>> {
+    let targets: Vec<_> = annotations.iter().map(|a| a.target.clone()).collect();
+    pizhu::core::annotation::anchor_all(&article.text, &targets)
+        .iter()
+        .map(|a| a.span())
+        .collect()
 }
 
 /// The export schema, compiled once per call.
@@ -130,4 +148,22 @@ pub fn schema_errors(validator: &jsonschema::Validator, json: &str) -> Vec<Strin
         .iter_errors(&value)
         .map(|e| format!("{} at {}", e, e.instance_path()))
         .collect()
+}
+
+/// Two lists hold the same annotations in the same order: every field equal, and targets at
+/// the same place (an export counts over the rendered text, storage over the canonical one).
+pub fn assert_same(got: &[Annotation], want: &[Annotation]) {
+    assert_eq!(got.len(), want.len(), "{got:#?}\nvs\n{want:#?}");
+    for (g, w) in got.iter().zip(want) {
+        let (mut g_fields, mut w_fields) = (g.clone(), w.clone());
+        g_fields.target = Default::default();
+        w_fields.target = Default::default();
+        assert_eq!(g_fields, w_fields);
+        assert!(
+            g.target.same_place(&w.target),
+            "{:?}\nvs\n{:?}",
+            g.target,
+            w.target
+        );
+    }
 }

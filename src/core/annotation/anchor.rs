@@ -1,7 +1,9 @@
 //! Re-anchoring targets in a (possibly edited) text: position, then exact
-//! quote with context, then bounded approximate match, else orphan.
+//! quote with context (each over the canonical text and over the rendered text
+//! that exports and peers count over), then bounded approximate match, else
+//! orphan.
 
-use crate::core::text::CharIndex;
+use crate::core::text::{without_separators, CharIndex, RenderedText};
 
 use super::context::agreement;
 use super::fuzzy::{FuzzyMatch, FuzzyQuote};
@@ -9,7 +11,7 @@ use super::myers::MaskPool;
 use super::occurrences::find_all;
 use super::quote::choose;
 use super::symbols::Symbols;
-use super::{AnchorConfig, AnchorMethod, Anchored, Target};
+use super::{AnchorConfig, AnchorMethod, Anchored, Target, TextQuoteSelector};
 
 /// Anchors one target; see [`anchor_all_in`].
 pub fn anchor(text: &str, target: &Target) -> Anchored {
@@ -28,16 +30,23 @@ pub fn anchor_all(text: &str, targets: &[Target]) -> Vec<Anchored> {
 ///
 /// 1. **Position**: if the stored range holds `exact` and its surroundings
 ///    still hold the whole stored prefix and suffix, [`Anchored::Exact`].
+///    Tried over the canonical text (where pizhu stores positions), then over
+///    the [`RenderedText`] (where exports and DOM-reading peers count them).
+///    A target with a position and no quote (a peer's bare
+///    TextPositionSelector) is placed by its rendered position alone.
 /// 2. **Quote**: among all exact occurrences of `exact` (one shared scan for
 ///    all targets), the one whose surroundings agree longest with the stored
 ///    prefix/suffix. Equally good candidates are decided by closeness to the
 ///    stored position (then the earlier one) and reported `ambiguous`: an
 ///    annotation is never moved silently between equally plausible places.
-///    If the winner is the stored range itself the result is `Exact`.
+///    If the winner is the stored range itself the result is `Exact`. Done
+///    over the rendered text with separators dropped from the quote too, so a
+///    quote or context written with or without them is found either way.
 /// 3. **Fuzzy**: the substring with the fewest edits, at most
 ///    `floor(len * max_error_ratio)`, searched first within `near_window` of
 ///    the stored position, then in the whole text, within `fuzzy_budget`.
-/// 4. Otherwise [`Anchored::Orphan`]; an empty `exact` is always an orphan.
+/// 4. Otherwise [`Anchored::Orphan`]; an empty `exact` without a position is
+///    always an orphan.
 ///
 /// Known limit: stage 1 accepts the stored position without looking for
 /// other occurrences, so a passage repeated with identical 32-char context
@@ -50,11 +59,12 @@ pub fn anchor_all_in(
     let mut results = vec![Anchored::Orphan; targets.len()];
     let mut pending = Vec::new();
     for (i, (target, slot)) in targets.iter().zip(results.iter_mut()).enumerate() {
+        let p = target.position;
         if target.quote.exact.is_empty() {
-            continue;
-        }
-        if at_position(index, target) {
-            let p = target.position;
+            if p.start < p.end {
+                pending.push(i);
+            }
+        } else if at_position(index, target) {
             *slot = Anchored::Exact {
                 start: p.start,
                 end: p.end,
@@ -63,9 +73,147 @@ pub fn anchor_all_in(
             pending.push(i);
         }
     }
-    let pending = by_quote(index, targets, &pending, &mut results);
+    let pending = in_rendered_text(index, targets, &pending, &mut results);
     by_fuzzy(index, targets, &pending, config, &mut results);
     results
+}
+
+/// Stages 1 and 2 over the rendered text for the targets stage 1 left; returns those still
+/// unplaced. Results are canonical ranges.
+fn in_rendered_text(
+    index: &CharIndex<'_>,
+    targets: &[Target],
+    pending: &[usize],
+    results: &mut [Anchored],
+) -> Vec<usize> {
+    if pending.is_empty() {
+        return Vec::new();
+    }
+    let rendered = RenderedText::new(index.text());
+    let rendered_index = CharIndex::new(rendered.text());
+    let projected: Vec<Target> = pending
+        .iter()
+        .map(|&i| targets.get(i).map(project).unwrap_or_default())
+        .collect();
+    let mut found = vec![Anchored::Orphan; projected.len()];
+    let mut by_text = Vec::new();
+    let mut separators_only = Vec::new();
+    for (k, ((target, slot), &i)) in projected
+        .iter()
+        .zip(found.iter_mut())
+        .zip(pending)
+        .enumerate()
+    {
+        let p = target.position;
+        let position_only = targets.get(i).is_some_and(|t| t.quote.exact.is_empty());
+        if position_only {
+            if p.end <= rendered_index.char_len() {
+                *slot = Anchored::Exact {
+                    start: p.start,
+                    end: p.end,
+                };
+            }
+        } else if target.quote.exact.is_empty() {
+            // A quote of nothing but separators has no rendered text: looked for as written.
+            separators_only.push(i);
+        } else if at_position(&rendered_index, target) {
+            *slot = Anchored::Exact {
+                start: p.start,
+                end: p.end,
+            };
+        } else {
+            by_text.push(k);
+        }
+    }
+    by_quote(&rendered_index, &projected, &by_text, &mut found);
+    let mut left = by_quote(index, targets, &separators_only, results);
+    for (&i, place) in pending.iter().zip(found) {
+        if separators_only.contains(&i) {
+            continue;
+        }
+        let (Some(target), Some(slot)) = (targets.get(i), results.get_mut(i)) else {
+            continue;
+        };
+        let to_canonical = |start, end| {
+            let range = rendered.range_to_canonical(start, end);
+            take_in_separators(index, range, &target.quote.exact)
+        };
+        *slot = match place {
+            Anchored::Orphan => {
+                left.push(i);
+                continue;
+            }
+            Anchored::Exact { start, end } => {
+                let (start, end) = to_canonical(start, end);
+                Anchored::Exact { start, end }
+            }
+            Anchored::Moved {
+                start,
+                end,
+                method,
+                score,
+                ambiguous,
+            } => {
+                let (start, end) = to_canonical(start, end);
+                let p = target.position;
+                if (start, end) == (p.start, p.end) {
+                    Anchored::Exact { start, end }
+                } else {
+                    Anchored::Moved {
+                        start,
+                        end,
+                        method,
+                        score,
+                        ambiguous,
+                    }
+                }
+            }
+        };
+    }
+    left
+}
+
+/// A canonical range found through the rendered text, widened over the separators right
+/// next to it that the quote itself starts or ends with (at most as many as it has), so a
+/// quote written with them gets them back.
+fn take_in_separators(
+    index: &CharIndex<'_>,
+    (mut start, mut end): (usize, usize),
+    exact: &str,
+) -> (usize, usize) {
+    let is_separator = |at: usize| {
+        index
+            .char_to_byte(at)
+            .is_some_and(|b| index.text().as_bytes().get(b) == Some(&b'\n'))
+    };
+    let leading = exact.len() - exact.trim_start_matches('\n').len();
+    let trailing = exact.len() - exact.trim_end_matches('\n').len();
+    for _ in 0..leading {
+        if start == 0 || !is_separator(start - 1) {
+            break;
+        }
+        start -= 1;
+    }
+    for _ in 0..trailing {
+        if !is_separator(end) {
+            break;
+        }
+        end += 1;
+    }
+    (start, end)
+}
+
+/// A target as it reads over the rendered text: its quote and context without separators,
+/// its position as stored (it may have been counted over either text; stage 1 checks it).
+fn project(target: &Target) -> Target {
+    Target {
+        quote: TextQuoteSelector {
+            exact: without_separators(&target.quote.exact),
+            prefix: without_separators(&target.quote.prefix),
+            suffix: without_separators(&target.quote.suffix),
+        },
+        position: target.position,
+    }
 }
 
 /// Stage 1: the stored range holds the quote with its full context.

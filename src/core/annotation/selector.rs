@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::text::without_separators;
+
 /// The selected text with some context on each side (W3C
 /// `TextQuoteSelector`).
 #[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Default)]
@@ -30,4 +32,53 @@ pub struct TextPositionSelector {
 pub struct Target {
     pub quote: TextQuoteSelector,
     pub position: TextPositionSelector,
+}
+
+impl Target {
+    /// Whether two targets point at the same text as a reader sees it: equal, or one counted
+    /// over the canonical text and the other over the rendered text (an export, or a peer's
+    /// copy). Then the quotes are equal without separators and the contexts agree as far as
+    /// both go; positions are not compared, as they count over different texts.
+    pub fn same_place(&self, other: &Target) -> bool {
+        if self == other {
+            return true;
+        }
+        let (a, b) = (&self.quote, &other.quote);
+        let visible = |s: &str| without_separators(s);
+        let (prefix_a, prefix_b) = (visible(&a.prefix), visible(&b.prefix));
+        let (suffix_a, suffix_b) = (visible(&a.suffix), visible(&b.suffix));
+        visible(&a.exact) == visible(&b.exact)
+            && (prefix_a.ends_with(&prefix_b) || prefix_b.ends_with(&prefix_a))
+            && (suffix_a.starts_with(&suffix_b) || suffix_b.starts_with(&suffix_a))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(prefix: &str, exact: &str, suffix: &str, start: usize) -> Target {
+        Target {
+            quote: TextQuoteSelector {
+                exact: exact.into(),
+                prefix: prefix.into(),
+                suffix: suffix.into(),
+            },
+            position: TextPositionSelector {
+                start,
+                end: start + exact.chars().count(),
+            },
+        }
+    }
+
+    #[test]
+    fn a_copy_over_the_rendered_text_is_the_same_place() {
+        let canonical = target("一段。\n第二", "段开头", "的话\n第三", 6);
+        let rendered = target("第一段。第二", "段开头", "的话第三段", 5);
+        assert!(canonical.same_place(&rendered));
+        assert!(rendered.same_place(&canonical));
+        assert!(!canonical.same_place(&target("一段。\n第二", "段开头", "不同", 6)));
+        assert!(!canonical.same_place(&target("其他", "段开头", "的话\n第三", 6)));
+        assert!(!canonical.same_place(&target("一段。\n第二", "段开", "的话\n第三", 6)));
+    }
 }

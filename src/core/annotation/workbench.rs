@@ -61,6 +61,18 @@ impl Workbench {
             .map(|a| a.target.clone())
             .collect();
         let anchored = anchor_all(text, &targets);
+        // A target placed by position alone (another tool's bare TextPositionSelector) gets
+        // its quote and context from the text, so it can be shown, exported, and found again
+        // if the article changes. Saved with the next change like any other edit.
+        for (annotation, place) in self.doc.annotations.iter_mut().zip(&anchored) {
+            if let (true, Some((start, end))) =
+                (annotation.target.quote.exact.is_empty(), place.span())
+            {
+                if let Ok(target) = describe(text, start, end) {
+                    annotation.target = target;
+                }
+            }
+        }
         self.anchors = self
             .doc
             .annotations
@@ -310,6 +322,16 @@ impl Workbench {
 
     pub fn anchored(&self, id: &str) -> Anchored {
         self.anchors.get(id).copied().unwrap_or(Anchored::Orphan)
+    }
+
+    /// Each annotation's anchored span (`None` for an orphan), in the order of `doc`: what an
+    /// export needs to count its selectors over the rendered text.
+    pub fn placed(&self) -> Vec<Option<(usize, usize)>> {
+        self.doc
+            .annotations
+            .iter()
+            .map(|a| self.anchored(&a.id).span())
+            .collect()
     }
 
     /// Anchored annotations in document order (start, then longer first, then id).

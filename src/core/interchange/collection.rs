@@ -1,7 +1,7 @@
 //! Reading an `AnnotationCollection` (pizhu's export or another tool's) or a bare
 //! `AnnotationPage`.
 //!
-//! A collection with `pizhu:article` or `pizhu:version` is pizhu's: its version must be
+//! A collection with `pizhu:article` or `pizhu:version` is pizhu's: its version must be 1 to
 //! [`EXPORT_VERSION`], its `pizhu:labels` define labels, label values are label ids, and
 //! every item belongs to the article it names. Any other collection's items are grouped
 //! by their target `source`. Only the embedded `first` page is read (pizhu writes one page;
@@ -27,7 +27,9 @@ pub(crate) fn read_collection(node: &Node<'_>, reader: &mut Reader) -> Result<()
             .value
             .as_u64()
             .ok_or_else(|| version.problem("expected a whole number such as 1"))?;
-        if found != EXPORT_VERSION {
+        // Version 1 counted selectors over the canonical text, version 2 over the rendered
+        // text; anchoring takes either, so both read the same way.
+        if !(1..=EXPORT_VERSION).contains(&found) {
             return Err(ImportError::UnsupportedVersion {
                 found,
                 supported: EXPORT_VERSION,

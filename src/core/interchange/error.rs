@@ -25,8 +25,8 @@ pub enum ImportError {
     Shape { path: String, problem: String },
     /// A pizhu export written in a format version this build does not read.
     #[error(
-        "This file uses pizhu export format {found}, but this copy of pizhu reads format \
-         {supported} only. If the file comes from a newer pizhu, update pizhu and try again."
+        "This file uses pizhu export format {found}, but this copy of pizhu reads formats 1 \
+         to {supported} only. If the file comes from a newer pizhu, update pizhu and try again."
     )]
     UnsupportedVersion { found: u64, supported: u64 },
     /// Valid JSON, but none of the shapes pizhu imports.

@@ -6,9 +6,10 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::core::annotation::Annotation;
+use crate::core::annotation::{describe_in, Annotation};
 use crate::core::article::Article;
 use crate::core::label::Label;
+use crate::core::text::{without_separators, CharIndex, RenderedText};
 
 use super::hash::{content_hash, hex};
 use super::ids::export_id;
@@ -18,8 +19,10 @@ use super::time::format_iso;
 pub const W3C_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 /// The IRI behind the `pizhu:` prefix of pizhu's own fields.
 pub const PIZHU_NAMESPACE: &str = "https://pizhu.example/ns#";
-/// The export format version written in `pizhu:version` (and the only one read).
-pub const EXPORT_VERSION: u64 = 1;
+/// The export format version written in `pizhu:version`. Version 2 counts selectors over the
+/// rendered text (see [`RenderedText`]); version 1 counted them over the canonical text. Both
+/// are read: anchoring accepts a target written over either.
+pub const EXPORT_VERSION: u64 = 2;
 /// Target source of annotations on an article that has no URL: this prefix and its key.
 pub const ARTICLE_URN_PREFIX: &str = "urn:pizhu:article:";
 
@@ -75,28 +78,56 @@ impl Generator {
     }
 }
 
+/// One article to export: what is known of it, its annotations, and its text when the
+/// article is at hand.
+#[derive(Clone, Copy, Debug)]
+pub struct ArticleExport<'a> {
+    pub info: &'a ArticleInfo,
+    pub annotations: &'a [Annotation],
+    pub text: Option<PlacedText<'a>>,
+}
+
+/// An article's canonical text and where each annotation sits in it (its anchored span,
+/// `None` for an orphan), in the order of the annotations.
+#[derive(Clone, Copy, Debug)]
+pub struct PlacedText<'a> {
+    pub canonical: &'a str,
+    pub spans: &'a [Option<(usize, usize)>],
+}
+
+impl<'a> ArticleExport<'a> {
+    /// An article whose text is not at hand: its selectors are what storage holds, without
+    /// separators, and without a position (it could not be counted over the rendered text).
+    pub fn stored(info: &'a ArticleInfo, annotations: &'a [Annotation]) -> Self {
+        ArticleExport {
+            info,
+            annotations,
+            text: None,
+        }
+    }
+}
+
 /// One article's annotations as a pretty-printed `AnnotationCollection`.
 pub fn export_collection(
-    info: &ArticleInfo,
-    annotations: &[Annotation],
+    article: &ArticleExport<'_>,
     labels: &[Label],
     generator: &Generator,
     now_ms: i64,
 ) -> String {
-    to_pretty(&collection(info, annotations, labels, generator, now_ms))
+    to_pretty(&collection(article, labels, generator, now_ms))
 }
 
 /// Several articles in one file: a JSON array whose entries are exactly what
 /// [`export_collection`] writes for each article, in the order given.
 pub fn export_all(
-    articles: &[(&ArticleInfo, &[Annotation])],
+    articles: &[ArticleExport<'_>],
     labels: &[Label],
     generator: &Generator,
     now_ms: i64,
 ) -> String {
     let all: Vec<Collection<'_>> = articles
         .iter()
-        .map(|(info, annotations)| collection(info, annotations, labels, generator, now_ms))
+        .map(|article| collection(article, labels, generator, now_ms))
         .collect();
     to_pretty(&all)
 }
@@ -106,19 +137,32 @@ fn to_pretty<T: Serialize>(value: &T) -> String {
 }
 
 fn collection<'a>(
-    info: &'a ArticleInfo,
-    annotations: &'a [Annotation],
+    article: &ArticleExport<'a>,
     labels: &'a [Label],
     generator: &'a Generator,
     now_ms: i64,
 ) -> Collection<'a> {
+    let info = article.info;
+    let annotations = article.annotations;
     let source = match &info.url {
         Some(url) => url.clone(),
         None => format!("{ARTICLE_URN_PREFIX}{}", info.key),
     };
+    let rendered = article.text.map(|t| RenderedText::new(t.canonical));
+    let index = rendered.as_ref().map(|r| CharIndex::new(r.text()));
     let items = annotations
         .iter()
-        .map(|a| item(a, &source, labels, generator))
+        .enumerate()
+        .map(|(i, a)| {
+            let span = article.text.and_then(|t| t.spans.get(i).copied().flatten());
+            let selectors = match (span, &rendered, &index) {
+                (Some((start, end)), Some(rendered), Some(index)) => {
+                    rendered_selectors(a, rendered, index, start, end)
+                }
+                _ => stored_selectors(a),
+            };
+            item(a, selectors, &source, labels, generator)
+        })
         .collect();
     Collection {
         context: json!([W3C_CONTEXT, { "pizhu": PIZHU_NAMESPACE }]),
@@ -148,8 +192,49 @@ fn collection<'a>(
     }
 }
 
+/// Quote, context and position counted over the rendered text: what a peer reading the page
+/// finds. The anchored span decides; the stored quote is used only if it cannot be described.
+fn rendered_selectors(
+    a: &Annotation,
+    rendered: &RenderedText,
+    index: &CharIndex<'_>,
+    start: usize,
+    end: usize,
+) -> Selectors {
+    let (from, to) = rendered.range_from_canonical(start, end);
+    match describe_in(index, from, to) {
+        Ok(target) => Selectors {
+            exact: target.quote.exact,
+            prefix: target.quote.prefix,
+            suffix: target.quote.suffix,
+            position: Some((from, to)),
+        },
+        Err(_) => stored_selectors(a),
+    }
+}
+
+/// The stored quote and context without separators, and no position.
+fn stored_selectors(a: &Annotation) -> Selectors {
+    let quote = &a.target.quote;
+    Selectors {
+        exact: without_separators(&quote.exact),
+        prefix: without_separators(&quote.prefix),
+        suffix: without_separators(&quote.suffix),
+        position: None,
+    }
+}
+
+/// What an item's target says, before it is written.
+struct Selectors {
+    exact: String,
+    prefix: String,
+    suffix: String,
+    position: Option<(usize, usize)>,
+}
+
 fn item<'a>(
     a: &'a Annotation,
+    selectors: Selectors,
     source: &str,
     labels: &[Label],
     generator: &'a Generator,
@@ -174,8 +259,19 @@ fn item<'a>(
             format: Some("text/plain"),
         });
     }
-    let quote = &a.target.quote;
-    let position = a.target.position;
+    let mut selector = vec![Selector::Quote {
+        kind: "TextQuoteSelector",
+        exact: selectors.exact,
+        prefix: selectors.prefix,
+        suffix: selectors.suffix,
+    }];
+    if let Some((start, end)) = selectors.position {
+        selector.push(Selector::Position {
+            kind: "TextPositionSelector",
+            start,
+            end,
+        });
+    }
     Item {
         id: export_id(&a.id),
         kind: "Annotation",
@@ -190,19 +286,7 @@ fn item<'a>(
         body,
         target: TargetOut {
             source: source.to_owned(),
-            selector: (
-                Selector::Quote {
-                    kind: "TextQuoteSelector",
-                    exact: &quote.exact,
-                    prefix: &quote.prefix,
-                    suffix: &quote.suffix,
-                },
-                Selector::Position {
-                    kind: "TextPositionSelector",
-                    start: position.start,
-                    end: position.end,
-                },
-            ),
+            selector,
         },
     }
 }
@@ -281,7 +365,7 @@ struct Item<'a> {
     modified: String,
     generator: &'a Generator,
     body: Vec<Body<'a>>,
-    target: TargetOut<'a>,
+    target: TargetOut,
 }
 
 #[derive(Serialize)]
@@ -297,21 +381,21 @@ struct Body<'a> {
 }
 
 #[derive(Serialize)]
-struct TargetOut<'a> {
+struct TargetOut {
     source: String,
-    /// Serialised as a two-element list: quote, then position.
-    selector: (Selector<'a>, Selector<'a>),
+    /// The quote, then the position when it is known.
+    selector: Vec<Selector>,
 }
 
 #[derive(Serialize)]
 #[serde(untagged)]
-enum Selector<'a> {
+enum Selector {
     Quote {
         #[serde(rename = "type")]
         kind: &'static str,
-        exact: &'a str,
-        prefix: &'a str,
-        suffix: &'a str,
+        exact: String,
+        prefix: String,
+        suffix: String,
     },
     Position {
         #[serde(rename = "type")]

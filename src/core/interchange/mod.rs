@@ -41,8 +41,8 @@ pub use clean::strip_controls;
 pub use error::ImportError;
 pub use escape::escape_html;
 pub use export::{
-    export_all, export_collection, ArticleInfo, Generator, ARTICLE_URN_PREFIX, EXPORT_VERSION,
-    PIZHU_NAMESPACE, W3C_CONTEXT,
+    export_all, export_collection, ArticleExport, ArticleInfo, Generator, PlacedText,
+    ARTICLE_URN_PREFIX, EXPORT_VERSION, PIZHU_NAMESPACE, W3C_CONTEXT,
 };
 pub use groups::{ImportedArticle, Skipped};
 pub use hash::content_hash;

@@ -51,9 +51,10 @@ pub enum ConflictChoice {
     TakeTheirs,
 }
 
-/// Whether two copies look the same to the reader (label, note, target).
+/// Whether two copies look the same to the reader (label, note, and the text they mark:
+/// a stored copy and its export count positions over different texts).
 pub fn same_content(a: &Annotation, b: &Annotation) -> bool {
-    a.label == b.label && a.note == b.note && a.target == b.target
+    a.label == b.label && a.note == b.note && a.target.same_place(&b.target)
 }
 
 /// Sorts `incoming` against `existing`. An id given twice in `incoming` counts once, as

@@ -8,8 +8,8 @@ use std::rc::Rc;
 use crate::core::annotation::ArticleState;
 use crate::core::article::Article;
 use crate::core::interchange::{
-    self, annotated_html, export_collection, slug, Applied, ArticleInfo, ConflictChoice, Generator,
-    ImportError, Review, ReviewError,
+    self, annotated_html, export_collection, slug, Applied, ArticleExport, ArticleInfo,
+    ConflictChoice, Generator, ImportError, PlacedText, Review, ReviewError,
 };
 use crate::core::label::Label;
 use crate::core::store::StorageError;
@@ -20,13 +20,30 @@ use super::persist::Repo;
 use super::state::AnnotState;
 
 pub fn export_json(state: &AnnotState) -> String {
+    let info = ArticleInfo::of(&state.article);
+    let spans = state.bench.placed();
     export_collection(
-        &ArticleInfo::of(&state.article),
-        &state.bench.doc.annotations,
+        &open_article(&info, state, &spans),
         &state.labels,
         &Generator::pizhu(),
         dom::now_ms(),
     )
+}
+
+/// The open article, with its text, so selectors are counted over the rendered text.
+fn open_article<'a>(
+    info: &'a ArticleInfo,
+    state: &'a AnnotState,
+    spans: &'a [Option<(usize, usize)>],
+) -> ArticleExport<'a> {
+    ArticleExport {
+        info,
+        annotations: &state.bench.doc.annotations,
+        text: Some(PlacedText {
+            canonical: &state.article.text,
+            spans,
+        }),
+    }
 }
 
 /// `<article-slug>.annotations.json`
@@ -160,13 +177,18 @@ pub fn export_everything(state: &AnnotState, repo: &mut Repo) -> Result<String, 
         });
         docs.push(doc.annotations);
     }
-    let pairs: Vec<(&ArticleInfo, &[crate::core::annotation::Annotation])> = infos
+    let spans = state.bench.placed();
+    let articles: Vec<ArticleExport<'_>> = infos
         .iter()
         .zip(docs.iter())
-        .map(|(info, doc)| (info, doc.as_slice()))
+        .enumerate()
+        .map(|(i, (info, doc))| match i {
+            0 => open_article(info, state, &spans),
+            _ => ArticleExport::stored(info, doc),
+        })
         .collect();
     Ok(interchange::export_all(
-        &pairs,
+        &articles,
         &state.labels,
         &Generator::pizhu(),
         dom::now_ms(),

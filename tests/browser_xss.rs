@@ -185,7 +185,10 @@ async fn article_follows_the_page_contract() {
         link.get_attribute("rel").as_deref(),
         Some("noopener noreferrer")
     );
-    assert_eq!(q(".reader-body > p em").text_content().as_deref(), Some("强调"));
+    assert_eq!(
+        q(".reader-body > p em").text_content().as_deref(),
+        Some("强调")
+    );
     assert_eq!(
         q(".reader-body > p strong").text_content().as_deref(),
         Some("加粗")

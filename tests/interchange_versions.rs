@@ -186,8 +186,8 @@ fn rendered_text_is_the_page_text_for_the_whole_corpus() {
     }
     assert!(files.len() >= 20, "corpus files: {}", files.len());
     for path in files {
-        let article = article::parse(&std::fs::read_to_string(&path).expect("read"))
-            .expect("article parses");
+        let article =
+            article::parse(&std::fs::read_to_string(&path).expect("read")).expect("article parses");
         assert_eq!(
             RenderedText::new(&article.text).text(),
             dom_text(&article),

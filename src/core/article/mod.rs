@@ -13,6 +13,7 @@ mod incremental;
 mod media;
 pub mod model;
 mod nesting;
+mod split;
 pub mod url;
 mod walk;
 
@@ -161,6 +162,11 @@ pub(crate) fn finish(mut meta: Meta, route: Route, parts: Parts) -> Article {
         meta.title = page_title
             .or_else(|| first_heading(&mut blocks, meta.source_kind))
             .unwrap_or_else(|| "Untitled article / 无标题文章".to_string());
+    }
+    if split::split_long_paragraphs(&mut blocks) && meta.notice.is_none() {
+        meta.notice = Some(
+            "Very long paragraphs are shown in pieces, cut at sentence ends, so the page stays fast. 过长的段落在句末分段显示，以保持页面流畅。".into(),
+        );
     }
     let (text, char_len) = canonical::assign_offsets(&mut blocks);
     Article {

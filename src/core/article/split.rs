@@ -87,11 +87,10 @@ fn pieces(unit: TextUnit) -> Vec<TextUnit> {
 /// `text`: just after a sentence's end and its space once the piece is long enough, or at
 /// the hard limit. Never at 0 of an empty piece, never at the end of `text`.
 fn cut_point(text: &str, len: usize) -> Option<usize> {
-    let mut count = len;
     let mut last_space = None;
     let mut ended = false;
     let mut previous = '\0';
-    for (i, c) in text.char_indices() {
+    for (count, (i, c)) in (len..).zip(text.char_indices()) {
         if count >= PIECE_CHARS && i > 0 && ended && !c.is_whitespace() && !closes(c) {
             let after_space = previous.is_whitespace();
             let after_cjk_end = matches!(previous, '。' | '！' | '？' | '…') || closes(previous);
@@ -99,7 +98,7 @@ fn cut_point(text: &str, len: usize) -> Option<usize> {
                 return Some(i);
             }
         }
-        if count >= MAX_PIECE_CHARS && count > 0 {
+        if count >= MAX_PIECE_CHARS {
             let cut = last_space.unwrap_or_else(|| floor_boundary(text, i));
             return (cut > 0 || len > 0).then_some(cut);
         }
@@ -110,7 +109,6 @@ fn cut_point(text: &str, len: usize) -> Option<usize> {
             _ => ended = false,
         }
         previous = c;
-        count += 1;
     }
     None
 }

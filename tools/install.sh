@@ -3,7 +3,8 @@
 # already present at the right version is skipped. Nothing here or later downloads at run time.
 #   tools/install.sh build   wasm32 target, Trunk 0.21.14, wasm-bindgen-cli (= Cargo.lock), wasm-opt,
 #                            terser
-#   tools/install.sh test    the above, plus Chromium, chromedriver, CJK fonts, playwright-core
+#   tools/install.sh test    the above, plus Chromium, chromedriver, CJK fonts, and tests/e2e's npm
+#                            packages (playwright-core, @apache-annotator/dom, esbuild)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode="${1:-build}"
@@ -54,9 +55,15 @@ if [ "$mode" = "test" ]; then
     $sudo_cmd apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    say "installing playwright-core for the end-to-end tests (uses Debian's Chromium)"
-    (cd tests/e2e && npm install --silent --no-audit --no-fund)
-  fi
+  # playwright-core drives Debian's Chromium; Apache Annotator (dom and selector: dom 0.2.0
+  # only lists selector as a dev dependency, so it is named here too) is the independent W3C
+  # selector implementation of the interop tests, bundled for the page by esbuild.
+  for package in playwright-core @apache-annotator/dom @apache-annotator/selector esbuild; do
+    if [ ! -f "tests/e2e/node_modules/${package}/package.json" ]; then
+      say "installing the end-to-end test packages (tests/e2e/package.json; ${package} was missing)"
+      (cd tests/e2e && npm install --silent --no-audit --no-fund)
+      break
+    fi
+  done
 fi
 say "tools ready"

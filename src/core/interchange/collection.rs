@@ -13,7 +13,7 @@ use crate::core::text::clean_identifier;
 use super::clean::{one_line, web_url};
 use super::export::EXPORT_VERSION;
 use super::groups::{Place, Reader};
-use super::item::read_item;
+use super::item::read_into;
 use super::node::{quoted, Node};
 use super::ImportError;
 
@@ -64,11 +64,7 @@ pub(crate) fn read_page(
 ) -> Result<(), ImportError> {
     page.object()?;
     for item in page.need("items")?.list()? {
-        let read = read_item(&item, &mut reader.book, pizhu)?;
-        reader.adjusted.extend(read.adjusted);
-        reader
-            .groups
-            .add(place.unwrap_or(&read.place), read.annotation);
+        read_into(&item, reader, pizhu, place)?;
     }
     Ok(())
 }

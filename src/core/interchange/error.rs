@@ -9,6 +9,13 @@ pub enum ImportError {
     /// The file is blank, or holds no annotations at all.
     #[error("This file has no annotations in it.")]
     Empty,
+    /// Every annotation of the file was left out (see `ImportSet::skipped`); the first one's
+    /// place and reason are given.
+    #[error(
+        "Nothing in this file can be imported ({}): {reason}.",
+        shown_path(path)
+    )]
+    NothingUsable { path: String, reason: String },
     /// The file is larger than pizhu reads.
     #[error("This file is too large to import ({size} bytes; the limit is {limit} bytes).")]
     TooLarge { size: usize, limit: usize },

@@ -9,8 +9,9 @@
 use super::clean::{one_line, strip_controls};
 use super::groups::{Place, Reader, Skipped};
 use super::ids::{derived_id, import_id};
-use super::item::{read_selectors, source_text, times};
+use super::item::{source_text, times, PAGE_NOTE};
 use super::node::Node;
+use super::selectors::{read_selectors, Selected};
 use super::ImportError;
 
 use crate::core::annotation::Annotation;
@@ -28,14 +29,22 @@ pub(crate) fn read_hypothesis(root: &Node<'_>, reader: &mut Reader) -> Result<()
         let selectors = first_target.as_ref().and_then(|t| t.get("selector"));
         let found = match &selectors {
             Some(selectors) => read_selectors(selectors)?,
-            None => None,
+            None => Selected::Nothing,
         };
-        let Some(target) = found else {
-            reader.skipped.push(Skipped {
-                path: node.path.clone(),
-                reason: "a page note or reply: it highlights no text".to_owned(),
-            });
-            continue;
+        let reason = match found {
+            Selected::Text(target) => Ok(target),
+            Selected::Unsupported(reason) => Err(reason),
+            Selected::Nothing => Err(PAGE_NOTE.to_owned()),
+        };
+        let target = match reason {
+            Ok(target) => target,
+            Err(reason) => {
+                reader.skipped.push(Skipped {
+                    path: node.path.clone(),
+                    reason,
+                });
+                continue;
+            }
         };
         let id = node
             .opt_str("id")?

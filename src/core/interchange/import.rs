@@ -16,9 +16,9 @@ use serde_json::{Map, Value};
 use crate::core::label::{default_labels, Label};
 
 use super::collection::{read_collection, read_page};
-use super::groups::{Groups, ImportedArticle, Place, Reader, Skipped};
+use super::groups::{Groups, ImportedArticle, Reader, Skipped};
 use super::hypothesis::read_hypothesis;
-use super::item::read_item;
+use super::item::read_into;
 use super::labels::LabelBook;
 use super::node::{describe, quoted, Node};
 use super::ImportError;
@@ -31,8 +31,10 @@ pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 pub struct ImportSet {
     /// One group per article, in the order the file first names them.
     pub groups: Vec<ImportedArticle>,
-    /// Entries that are fine but carry nothing pizhu can use (Hypothesis page notes and
-    /// replies), so the UI can say how many were left out.
+    /// Entries that are fine but that pizhu cannot place in the text (page notes and
+    /// replies, targets that are only a link, selectors by document structure only such as
+    /// a RangeSelector of XPath selectors), each with where and why, so the UI can say
+    /// what was left out.
     pub skipped: Vec<Skipped>,
     /// What was changed to fit pizhu's limits (a note cut short, a look-alike label
     /// renamed, a long context shortened), each with where it was and why.
@@ -85,7 +87,14 @@ pub fn import_with_labels(bytes: &[u8], known: &[Label]) -> Result<ImportSet, Im
         adjusted,
     };
     if set.is_empty() {
-        return Err(ImportError::Empty);
+        // Say why when everything was left out: "no annotations" would not be true.
+        return Err(match set.skipped.into_iter().next() {
+            Some(first) => ImportError::NothingUsable {
+                path: first.path,
+                reason: first.reason,
+            },
+            None => ImportError::Empty,
+        });
     }
     Ok(set)
 }
@@ -109,7 +118,7 @@ fn read_document(root: &Node<'_>, reader: &mut Reader) -> Result<(), ImportError
                 Ok(())
             } else if looks_like_annotation(first) {
                 for node in &nodes {
-                    read_one(node, reader)?;
+                    read_into(node, reader, false, None)?;
                 }
                 Ok(())
             } else {
@@ -124,7 +133,7 @@ fn read_document(root: &Node<'_>, reader: &mut Reader) -> Result<(), ImportError
             } else if root.has_type("AnnotationPage") {
                 read_page(root, reader, false, None)
             } else if looks_like_annotation(root.value) {
-                read_one(root, reader)
+                read_into(root, reader, false, None)
             } else if map.contains_key("annotations") {
                 read_hypothesis(root, reader)
             } else {
@@ -137,14 +146,6 @@ fn read_document(root: &Node<'_>, reader: &mut Reader) -> Result<(), ImportError
             found: describe(other).to_owned(),
         }),
     }
-}
-
-fn read_one(node: &Node<'_>, reader: &mut Reader) -> Result<(), ImportError> {
-    let read = read_item(node, &mut reader.book, false)?;
-    reader.adjusted.extend(read.adjusted);
-    let place: &Place = &read.place;
-    reader.groups.add(place, read.annotation);
-    Ok(())
 }
 
 /// An object of type `Annotation`, or without a type but with a `target`.

@@ -3,20 +3,18 @@
 //!
 //! Read: `id`, `created`/`modified`, `body` (one or a list: tagging/classifying bodies give
 //! the label, other textual bodies the note; `bodyValue` is a note too) and the first
-//! `target` with its `source` and `selector` list (the first `TextQuoteSelector` is
-//! required, a `TextPositionSelector` is optional). Everything else is ignored, as JSON-LD
-//! readers must.
+//! `target` with its `source` and selectors (a quote, a position or both: `selectors`).
+//! Everything else is ignored, as JSON-LD readers must. An annotation pizhu cannot place
+//! (a note on the whole page, or selectors by document structure only) is left out with
+//! its reason in [`Reader::skipped`], and the rest of the file is still read.
 
-use crate::core::annotation::{
-    Annotation, Target, TextPositionSelector, TextQuoteSelector, MAX_NOTE_CHARS,
-};
+use crate::core::annotation::{Annotation, Target, MAX_NOTE_CHARS};
 
-use super::clean::strip_controls;
-use super::groups::Place;
-use super::groups::Skipped;
+use super::groups::{Place, Reader, Skipped};
 use super::ids::{derived_id, import_id};
 use super::labels::LabelBook;
 use super::node::{quoted, Node};
+use super::selectors::{read_selectors, Selected};
 use super::time::parse_iso;
 use super::ImportError;
 use crate::core::text::{last_chars, truncate_chars, without_invisible};
@@ -29,23 +27,55 @@ pub const MAX_ID_CHARS: usize = 256;
 
 /// An annotation read from a file, with the place its target names and what was changed
 /// to fit the limits above.
-pub(crate) struct ReadItem {
-    pub annotation: Annotation,
-    pub place: Place,
-    pub adjusted: Vec<Skipped>,
+struct ReadItem {
+    annotation: Annotation,
+    place: Place,
+    adjusted: Vec<Skipped>,
 }
 
-/// Reads the annotation at `node`. `pizhu` says label values are pizhu label ids (kept
-/// verbatim) rather than free-form tags; a body with `pizhu:labelName` says so too.
-pub(crate) fn read_item(
+/// Why a target that is only a link is left out (the words Hypothesis page notes get too).
+pub(crate) const PAGE_NOTE: &str = "a page note or reply: it highlights no text";
+
+/// Reads the annotation at `node` into `reader`: into the group of `place` if given, else
+/// of its own target's source; or into `reader.skipped` if pizhu cannot place it.
+pub(crate) fn read_into(
+    node: &Node<'_>,
+    reader: &mut Reader,
+    pizhu: bool,
+    place: Option<&Place>,
+) -> Result<(), ImportError> {
+    match read_item(node, &mut reader.book, pizhu)? {
+        Ok(read) => {
+            reader.adjusted.extend(read.adjusted);
+            reader
+                .groups
+                .add(place.unwrap_or(&read.place), read.annotation);
+        }
+        Err(reason) => reader.skipped.push(Skipped {
+            path: node.path.clone(),
+            reason,
+        }),
+    }
+    Ok(())
+}
+
+/// Reads the annotation at `node`, or says why it is left out. `pizhu` says label values
+/// are pizhu label ids (kept verbatim) rather than free-form tags; a body with
+/// `pizhu:labelName` says so too.
+fn read_item(
     node: &Node<'_>,
     book: &mut LabelBook,
     pizhu: bool,
-) -> Result<ReadItem, ImportError> {
+) -> Result<Result<ReadItem, String>, ImportError> {
     node.object()?;
     if node.get("type").is_some() && !node.has_type("Annotation") {
         return Err(node.problem_at("type", "expected \"Annotation\""));
     }
+    // The target first: a left-out annotation adds no label and no adjustment.
+    let (mut target, place) = match target(node)? {
+        Ok(found) => found,
+        Err(reason) => return Ok(Err(reason)),
+    };
     let mut adjusted = Vec::new();
     let mut adjust = |what: String| {
         adjusted.push(Skipped {
@@ -67,7 +97,6 @@ pub(crate) fn read_item(
     if cut {
         adjust(format!("note cut to {MAX_NOTE_CHARS} characters"));
     }
-    let (mut target, place) = target(node)?;
     let quote = &mut target.quote;
     if quote.prefix.chars().count() > MAX_CONTEXT_CHARS
         || quote.suffix.chars().count() > MAX_CONTEXT_CHARS
@@ -78,7 +107,7 @@ pub(crate) fn read_item(
             "context around the quote cut to {MAX_CONTEXT_CHARS} characters each side"
         ));
     }
-    Ok(ReadItem {
+    Ok(Ok(ReadItem {
         annotation: Annotation {
             id,
             article: String::new(),
@@ -90,7 +119,7 @@ pub(crate) fn read_item(
         },
         place,
         adjusted,
-    })
+    }))
 }
 
 /// Creation and modification times; either stands in for the other, both missing is 0.
@@ -166,7 +195,10 @@ fn is_tag(body: &Node<'_>) -> bool {
         .any(|p| matches!(p.value.as_str(), Some("tagging" | "classifying")))
 }
 
-fn target(node: &Node<'_>) -> Result<(Target, Place), ImportError> {
+/// The first target: its text and place, or why it is left out. A target that is only a
+/// link (an IRI string, or an object with a `source` and no selector) is a note on the
+/// whole page, like a Hypothesis page note.
+fn target(node: &Node<'_>) -> Result<Result<(Target, Place), String>, ImportError> {
     let targets = node.need("target")?;
     let first = targets
         .one_or_many()
@@ -174,19 +206,22 @@ fn target(node: &Node<'_>) -> Result<(Target, Place), ImportError> {
         .next()
         .ok_or_else(|| targets.problem("the list is empty"))?;
     if first.value.is_string() {
-        return Err(first.problem(
-            "expected the highlighted text (an object with a selector), found only a link",
-        ));
+        return Ok(Err(PAGE_NOTE.to_owned()));
     }
     first.object()?;
     let place = match first.get("source") {
         Some(source) => Place::from_source(source_text(&source)?),
         None => Place::default(),
     };
-    let selectors = first.need("selector")?;
-    let target = read_selectors(&selectors)?
-        .ok_or_else(|| selectors.problem("no TextQuoteSelector (the highlighted text) in it"))?;
-    Ok((target, place))
+    let Some(selectors) = first.get("selector") else {
+        return Ok(Err(PAGE_NOTE.to_owned()));
+    };
+    match read_selectors(&selectors)? {
+        Selected::Text(target) => Ok(Ok((target, place))),
+        Selected::Unsupported(reason) => Ok(Err(reason)),
+        Selected::Nothing => Err(selectors
+            .problem("no TextQuoteSelector or TextPositionSelector (the highlighted text) in it")),
+    }
 }
 
 /// A `source` is a string, or an object whose `id` is one.
@@ -196,39 +231,4 @@ pub(crate) fn source_text<'a>(source: &Node<'a>) -> Result<&'a str, ImportError>
     } else {
         source.str()
     }
-}
-
-/// The first quote and the first position among the selectors; `None` without a quote.
-/// A missing position is start = end = 0: anchoring then finds the quote by its text.
-pub(crate) fn read_selectors(selectors: &Node<'_>) -> Result<Option<Target>, ImportError> {
-    let mut quote = None;
-    let mut position = None;
-    for selector in selectors.one_or_many() {
-        selector.object()?;
-        if quote.is_none() && selector.has_type("TextQuoteSelector") {
-            let exact = strip_controls(selector.need_str("exact")?);
-            if exact.is_empty() {
-                return Err(selector.problem_at("exact", "the highlighted text is empty"));
-            }
-            let context = |name: &str| -> Result<String, ImportError> {
-                Ok(strip_controls(selector.opt_str(name)?.unwrap_or("")))
-            };
-            quote = Some(TextQuoteSelector {
-                exact,
-                prefix: context("prefix")?,
-                suffix: context("suffix")?,
-            });
-        } else if position.is_none() && selector.has_type("TextPositionSelector") {
-            let start = selector.need("start")?.count()?;
-            let end = selector.need("end")?.count()?;
-            if end < start {
-                return Err(selector.problem_at("end", "the end comes before the start"));
-            }
-            position = Some(TextPositionSelector { start, end });
-        }
-    }
-    Ok(quote.map(|quote| Target {
-        quote,
-        position: position.unwrap_or_default(),
-    }))
 }

@@ -34,6 +34,7 @@ mod matching;
 mod node;
 mod plan;
 mod review;
+mod selectors;
 mod share;
 mod time;
 

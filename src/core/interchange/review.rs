@@ -36,8 +36,9 @@ pub struct ReviewGroup {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Review {
     pub groups: Vec<ReviewGroup>,
-    /// Entries the file had that carry nothing to import (page notes, replies).
-    pub skipped: usize,
+    /// Entries of the file left out, each with where and why (page notes, replies,
+    /// selectors pizhu cannot use).
+    pub skipped: Vec<Skipped>,
     /// Values changed to fit pizhu's limits, each with where and why.
     pub adjusted: Vec<Skipped>,
 }
@@ -110,7 +111,7 @@ pub fn review(
     }
     Ok(Review {
         groups,
-        skipped: set.skipped.len(),
+        skipped: set.skipped,
         adjusted: set.adjusted,
     })
 }

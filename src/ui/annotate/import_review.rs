@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::core::interchange::{ConflictChoice, Review};
+use crate::core::interchange::{ConflictChoice, Review, Skipped};
 
 #[derive(Properties)]
 pub struct ReviewProps {
@@ -23,20 +23,17 @@ impl PartialEq for ReviewProps {
     }
 }
 
-/// Changes listed in the review (the count says how many there are in all).
-const MAX_ADJUSTED_LISTED: usize = 20;
+/// Entries listed in the review (the count says how many there are in all).
+const MAX_LISTED: usize = 20;
 
-/// What the import changed to fit pizhu's limits, each with where: the first
-/// [`MAX_ADJUSTED_LISTED`] of them, and how many there are in all.
-fn adjusted_text(review: &Review) -> String {
-    let mut text = format!(
-        "Changed to fit pizhu's limits ({}) / 已按限制调整：",
-        review.adjusted.len()
-    );
-    for change in review.adjusted.iter().take(MAX_ADJUSTED_LISTED) {
-        text.push_str(&format!(" {}: {};", change.path, change.reason));
+/// `heading (count)`, then the first [`MAX_LISTED`] entries, each with where and why: what
+/// the import changed to fit pizhu's limits, or left out.
+fn entries_text(heading: &str, entries: &[Skipped]) -> String {
+    let mut text = format!("{heading} ({}):", entries.len());
+    for entry in entries.iter().take(MAX_LISTED) {
+        text.push_str(&format!(" {}: {};", entry.path, entry.reason));
     }
-    if review.adjusted.len() > MAX_ADJUSTED_LISTED {
+    if entries.len() > MAX_LISTED {
         text.push_str(" …");
     }
     text
@@ -98,10 +95,10 @@ pub fn import_review(props: &ReviewProps) -> Html {
                 <p class="panel-help import-size">{ format!(
                     "Stored in the browser: about {}. 将占用存储空间约 {}。", size_text(stored), size_text(stored)) }</p>
                 if !review.adjusted.is_empty() {
-                    <p class="panel-help import-adjusted">{ adjusted_text(review) }</p>
+                    <p class="panel-help import-adjusted">{ entries_text("Changed to fit pizhu's limits / 已按限制调整", &review.adjusted) }</p>
                 }
-                if review.skipped > 0 {
-                    <p class="panel-help">{ format!("{} entries had no highlighted text (page notes or replies) and are left out.", review.skipped) }</p>
+                if !review.skipped.is_empty() {
+                    <p class="panel-help import-skipped">{ entries_text("Left out / 未导入", &review.skipped) }</p>
                 }
                 if conflicts == 0 && changes == 0 {
                     <p>{ "Everything in this file is already here. Nothing to import. 无需导入。" }</p>

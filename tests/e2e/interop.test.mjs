@@ -83,7 +83,10 @@ async function peerReadsExport(page, items) {
 /** How many quotes (with their context) the peer finds over the original feed body. */
 async function overOriginal(page, path, items) {
   return page.evaluate(async ([html, items]) => {
-    const doc = new DOMParser().parseFromString(html, "text/html");
+    // A parsed document inherits the page's CSP, which refuses (and reports) the feed's own
+    // style attributes; they hold no text, so they are taken out before parsing.
+    const unstyled = html.replace(/\sstyle\s*=\s*("[^"]*"|'[^']*')/gi, "");
+    const doc = new DOMParser().parseFromString(unstyled, "text/html");
     let found = 0;
     for (const item of items) {
       const quote = [item.target.selector].flat().find((s) => s.type === "TextQuoteSelector");

@@ -125,6 +125,18 @@ pub fn export(article: &Article, annotations: &[Annotation]) -> String {
     )
 }
 
+/// The export of `article` as storage holds it, without its text (as `Export all` writes
+/// articles that are not open): stored quotes, no positions.
+pub fn export_stored(article: &Article, annotations: &[Annotation]) -> String {
+    let info = info(article);
+    pizhu::core::interchange::export_collection(
+        &ArticleExport::stored(&info, annotations),
+        &labels(),
+        &Generator::pizhu(),
+        NOW,
+    )
+}
+
 /// Where each annotation anchors over the article's canonical text.
 pub fn spans(article: &Article, annotations: &[Annotation]) -> Vec<Option<(usize, usize)>> {
     let targets: Vec<_> = annotations.iter().map(|a| a.target.clone()).collect();

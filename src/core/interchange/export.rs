@@ -202,15 +202,61 @@ fn rendered_selectors(
     end: usize,
 ) -> Selectors {
     let (from, to) = rendered.range_from_canonical(start, end);
-    match describe_in(index, from, to) {
-        Ok(target) => Selectors {
-            exact: target.quote.exact,
-            prefix: target.quote.prefix,
-            suffix: target.quote.suffix,
-            position: Some((from, to)),
-        },
-        Err(_) => stored_selectors(a),
+    let Ok(target) = describe_in(index, from, to) else {
+        return stored_selectors(a);
+    };
+    let quote = target.quote;
+    let (prefix, suffix) = within_units(rendered, from, to, &quote.prefix, &quote.suffix);
+    let unique = || {
+        let whole = format!("{prefix}{}{suffix}", quote.exact);
+        rendered.text().matches(whole.as_str()).nth(1).is_none()
+    };
+    let cut = prefix.len() < quote.prefix.len() || suffix.len() < quote.suffix.len();
+    let (prefix, suffix) = if cut && unique() {
+        (prefix.to_owned(), suffix.to_owned())
+    } else {
+        (quote.prefix.clone(), quote.suffix.clone())
+    };
+    Selectors {
+        exact: quote.exact,
+        prefix,
+        suffix,
+        position: Some((from, to)),
     }
+}
+
+/// The context cut where the annotation's first and last text units end. The original
+/// article may have whitespace between two paragraphs that the rendered text has not (pizhu
+/// trims it), so context that crosses a paragraph edge often fails to match there; it is
+/// kept only when the quote needs it to be found once.
+fn within_units<'q>(
+    rendered: &RenderedText,
+    from: usize,
+    to: usize,
+    prefix: &'q str,
+    suffix: &'q str,
+) -> (&'q str, &'q str) {
+    let prefix_len = prefix.chars().count();
+    let suffix_len = suffix.chars().count();
+    let prefix = match rendered.boundaries(from - prefix_len, from).last() {
+        Some(&edge) => skip_chars(prefix, edge - (from - prefix_len)),
+        None => prefix,
+    };
+    let suffix = match rendered.boundaries(to, to + suffix_len).first() {
+        Some(&edge) => take_chars(suffix, edge - to),
+        None => suffix,
+    };
+    (prefix, suffix)
+}
+
+fn skip_chars(text: &str, n: usize) -> &str {
+    text.char_indices().nth(n).map_or("", |(at, _)| &text[at..])
+}
+
+fn take_chars(text: &str, n: usize) -> &str {
+    text.char_indices()
+        .nth(n)
+        .map_or(text, |(at, _)| &text[..at])
 }
 
 /// The stored quote and context without separators, and no position.

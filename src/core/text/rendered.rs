@@ -71,6 +71,14 @@ impl RenderedText {
         }
     }
 
+    /// Rendered offsets in `from..=to` where a separator was (where one text unit or line
+    /// ends and the next begins), ascending.
+    pub fn boundaries(&self, from: usize, to: usize) -> &[usize] {
+        let first = self.rendered.partition_point(|&r| r < from);
+        let last = self.rendered.partition_point(|&r| r <= to);
+        self.rendered.get(first..last).unwrap_or_default()
+    }
+
     /// `start..end` of the canonical text as a rendered range.
     pub fn range_from_canonical(&self, start: usize, end: usize) -> (usize, usize) {
         (self.from_canonical(start), self.from_canonical(end))
@@ -109,6 +117,9 @@ mod tests {
         assert_eq!(r.range_to_canonical(1, 5), (1, 8));
         assert_eq!(r.range_to_canonical(4, 6), (7, 9));
         assert_eq!(r.range_to_canonical(0, 0), (0, 0));
+        assert_eq!(r.boundaries(0, 6), &[2, 4, 4]);
+        assert_eq!(r.boundaries(3, 4), &[4, 4]);
+        assert!(r.boundaries(5, 6).is_empty());
         for (start, end) in [(0, 2), (3, 5), (1, 8), (7, 9)] {
             let (a, b) = r.range_from_canonical(start, end);
             assert_eq!(r.range_to_canonical(a, b), (start, end));

@@ -124,6 +124,8 @@ proptest! {
         let n = chars.len();
         let Some((start, end)) = range(n, a, b) else { return Ok(()) };
         let target = describe(&text, start, end).unwrap();
+        // A quote of nothing but separators marks nothing visible: always an orphan.
+        prop_assume!(!without_separators(&target.quote.exact).is_empty());
         let ctx_start = start - target.quote.prefix.chars().count();
         let ctx_end = end + target.quote.suffix.chars().count();
         let slots = ctx_start + 1 + (n - ctx_end + 1);

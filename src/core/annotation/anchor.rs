@@ -45,8 +45,8 @@ pub fn anchor_all(text: &str, targets: &[Target]) -> Vec<Anchored> {
 /// 3. **Fuzzy**: the substring with the fewest edits, at most
 ///    `floor(len * max_error_ratio)`, searched first within `near_window` of
 ///    the stored position, then in the whole text, within `fuzzy_budget`.
-/// 4. Otherwise [`Anchored::Orphan`]; an empty `exact` without a position is
-///    always an orphan.
+/// 4. Otherwise [`Anchored::Orphan`]; an empty `exact` without a position, or
+///    one of nothing but separators, is always an orphan.
 ///
 /// Known limit: stage 1 accepts the stored position without looking for
 /// other occurrences, so a passage repeated with identical 32-char context
@@ -97,7 +97,6 @@ fn in_rendered_text(
         .collect();
     let mut found = vec![Anchored::Orphan; projected.len()];
     let mut by_text = Vec::new();
-    let mut separators_only = Vec::new();
     for (k, ((target, slot), &i)) in projected
         .iter()
         .zip(found.iter_mut())
@@ -114,8 +113,7 @@ fn in_rendered_text(
                 };
             }
         } else if target.quote.exact.is_empty() {
-            // A quote of nothing but separators has no rendered text: looked for as written.
-            separators_only.push(i);
+            // A quote of nothing but separators marks nothing a reader sees: an orphan.
         } else if at_position(&rendered_index, target) {
             *slot = Anchored::Exact {
                 start: p.start,
@@ -126,11 +124,8 @@ fn in_rendered_text(
         }
     }
     by_quote(&rendered_index, &projected, &by_text, &mut found);
-    let mut left = by_quote(index, targets, &separators_only, results);
+    let mut left = Vec::new();
     for (&i, place) in pending.iter().zip(found) {
-        if separators_only.contains(&i) {
-            continue;
-        }
         let (Some(target), Some(slot)) = (targets.get(i), results.get_mut(i)) else {
             continue;
         };

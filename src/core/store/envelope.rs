@@ -77,10 +77,13 @@ fn probe_version(key: &str, raw: &str) -> Result<u64, StorageError> {
     let probe: VersionProbe = from_json(raw).map_err(|e| corrupt(key, e.to_string()))?;
     match probe.version {
         None => Err(corrupt(key, "missing \"version\"")),
+        // `to_string` writes what `{v}` (Value's Display) writes, through the compact writer
+        // the rest of the app already has; Display would be one more copy of it in the wasm.
         Some(v) => v.as_u64().ok_or_else(|| {
+            let shown = serde_json::to_string(&v).unwrap_or_default();
             corrupt(
                 key,
-                format!("\"version\" is not a non-negative integer: {v}"),
+                format!("\"version\" is not a non-negative integer: {shown}"),
             )
         }),
     }

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::core::de::deserialize_struct;
 use crate::core::text::{name_key, without_invisible};
 
 /// Underline style of a label, as CSS `text-decoration-style` values. Stored as its
@@ -77,7 +78,7 @@ impl<'de> Deserialize<'de> for Underline {
 }
 
 /// An annotation label (claim type).
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 pub struct Label {
     /// Stable id referenced by `Annotation::label`.
     pub id: String,
@@ -88,6 +89,10 @@ pub struct Label {
     pub color: String,
     pub underline: Underline,
 }
+
+deserialize_struct!(Label, "struct Label", {
+    id, name_zh, name_en, color, underline,
+});
 
 /// What is wrong with a label or a label list.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -10,6 +10,7 @@
 
 pub mod annotation;
 pub mod article;
+pub(crate) mod de;
 pub mod interchange;
 pub mod label;
 pub mod sort;

@@ -1,6 +1,8 @@
 //! The stored annotation record.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+
+use crate::core::de::deserialize_struct;
 
 use super::Target;
 
@@ -8,7 +10,7 @@ use super::Target;
 pub const MAX_NOTE_CHARS: usize = 10_000;
 
 /// One labelled highlight on one article.
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq)]
+#[derive(Serialize, Clone, Debug, PartialEq)]
 pub struct Annotation {
     /// UUID v4 text.
     pub id: String,
@@ -16,10 +18,13 @@ pub struct Annotation {
     pub article: String,
     /// Label id, e.g. `"policy"`.
     pub label: String,
-    #[serde(default)]
     pub note: String,
     /// Milliseconds since the Unix epoch.
     pub created: i64,
     pub modified: i64,
     pub target: Target,
 }
+
+deserialize_struct!(Annotation, "struct Annotation", {
+    id, article, label, note(default), created, modified, target,
+});

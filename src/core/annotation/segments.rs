@@ -3,9 +3,8 @@
 //! the highlights covering it, shortest first.
 //!
 //! One sort of boundary events and one sweep across all runs:
-//! O((runs + highlights) log(highlights) + output).
-
-use std::collections::BTreeSet;
+//! O((runs + highlights) log(highlights) + output) (shifting the sorted active set at a
+//! boundary costs no more than the piece there, which lists that whole set).
 
 /// Caller's identifier of a highlight (e.g. an index into its annotations).
 pub type HighlightId = usize;
@@ -62,8 +61,11 @@ struct Sweep<'a> {
     events: &'a [(usize, usize, bool)],
     next: usize,
     applied: usize,
-    /// (length, id, index) of active highlights, ordered shortest first.
-    active: BTreeSet<(usize, HighlightId, usize)>,
+    /// (length, id, index) of active highlights, ordered shortest first: a sorted `Vec`
+    /// rather than a `BTreeSet`, for size (the only B-tree set in the wasm, so its insert and
+    /// remove code is there for this alone). Not slower: each piece copies the whole active
+    /// set anyway (`covering`), so shifting it on an insert or removal costs no more.
+    active: Vec<(usize, HighlightId, usize)>,
 }
 
 impl<'a> Sweep<'a> {
@@ -76,7 +78,7 @@ impl<'a> Sweep<'a> {
             events,
             next: 0,
             applied: 0,
-            active: BTreeSet::new(),
+            active: Vec::new(),
         }
     }
 
@@ -92,10 +94,12 @@ impl<'a> Sweep<'a> {
             }
             if let Some(&(id, start, end)) = self.highlights.get(i) {
                 let key = (end - start, id, i);
-                if is_start {
-                    self.active.insert(key);
-                } else {
-                    self.active.remove(&key);
+                match (self.active.binary_search(&key), is_start) {
+                    (Err(at), true) => self.active.insert(at, key),
+                    (Ok(at), false) => {
+                        self.active.remove(at);
+                    }
+                    _ => {}
                 }
             }
             self.next += 1;

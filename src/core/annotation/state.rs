@@ -30,16 +30,19 @@ use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::Annotation;
+use crate::core::de::deserialize_struct;
 
 /// Marks the annotation `id` as deleted at `deleted` (ms since the epoch).
-#[derive(Serialize, Deserialize, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Serialize, Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Tombstone {
     pub id: String,
     pub deleted: i64,
 }
+
+deserialize_struct!(Tombstone, "struct Tombstone", { id, deleted });
 
 /// Everything stored for one article.
 #[derive(Clone, Debug, Default, PartialEq)]

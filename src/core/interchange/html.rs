@@ -166,7 +166,7 @@ fn push_notes(out: &mut String, ctx: &Ctx<'_>) {
         .annotations
         .iter()
         .enumerate()
-        .filter(|(i, _)| !ctx.marks.number.contains_key(i))
+        .filter(|(i, _)| ctx.marks.number(*i).is_none())
         .map(|(_, a)| a)
         .collect();
     if !unplaced.is_empty() {

@@ -164,13 +164,8 @@ fn push_run(out: &mut String, run: &Run, index: usize, pieces: &[Piece], ctx: &C
         let (part, after) = rest.split_at(split);
         rest = after;
         push_styled(out, run, part, &piece.highlights, ctx);
-        for &i in ctx
-            .marks
-            .last
-            .get(&(index, p))
-            .map_or(&[][..], Vec::as_slice)
-        {
-            if let Some(n) = ctx.marks.number.get(&i) {
+        for i in ctx.marks.markers_after(index, p) {
+            if let Some(n) = ctx.marks.number(i) {
                 out.push_str(&format!(
                     "<sup class=\"fn\"><a href=\"#note-{n}\" id=\"ref-{n}\">{n}</a></sup>"
                 ));

@@ -2,8 +2,6 @@
 //! each highlight covers ([`layout`]), the footnote number of each highlight (in reading
 //! order) and the piece after which its footnote marker goes.
 
-use std::collections::HashMap;
-
 use crate::core::annotation::{layout, Piece};
 use crate::core::article::{Article, Run, RunKind};
 
@@ -11,10 +9,13 @@ use crate::core::article::{Article, Run, RunKind};
 pub(crate) struct Marks {
     /// Pieces of every run, runs in canonical-text order.
     pub pieces: Vec<Vec<Piece>>,
-    /// Annotation index -> footnote number (from 1).
-    pub number: HashMap<usize, usize>,
-    /// (run, piece) -> annotation indexes whose footnote marker goes after that piece.
-    pub last: HashMap<(usize, usize), Vec<usize>>,
+    /// Annotation index -> footnote number (from 1), `None` for a highlight not shown. Vectors
+    /// indexed by annotation rather than hash maps, here and in `last`, for size: each map
+    /// type is a copy of the hash table's code in the wasm.
+    number: Vec<Option<usize>>,
+    /// (run, piece, annotation index) of every footnote marker, the place it goes after, sorted
+    /// by place and, at one place, by number.
+    last: Vec<(usize, usize, usize)>,
 }
 
 /// Every run of the article, in canonical-text order.
@@ -45,29 +46,37 @@ impl Marks {
         let runs = all_runs(article);
         let ranges: Vec<(usize, usize)> = runs.iter().map(|r| (r.start, r.end())).collect();
         let pieces = layout(&ranges, &highlights);
-        let mut number = HashMap::new();
-        let mut last_at: HashMap<usize, (usize, usize)> = HashMap::new();
+        let mut number: Vec<Option<usize>> = vec![None; annotation_count];
+        let mut numbered = 0;
+        let mut last_at: Vec<Option<(usize, usize)>> = vec![None; annotation_count];
         for (r, (run, run_pieces)) in runs.iter().zip(&pieces).enumerate() {
             if matches!(run.kind, RunKind::Break) {
                 continue;
             }
             for (p, piece) in run_pieces.iter().enumerate() {
                 for &index in piece.highlights.iter().rev() {
-                    let next = number.len() + 1;
-                    number.entry(index).or_insert(next);
-                    last_at.insert(index, (r, p));
+                    if let Some(slot @ None) = number.get_mut(index) {
+                        numbered += 1;
+                        *slot = Some(numbered);
+                    }
+                    if let Some(at) = last_at.get_mut(index) {
+                        *at = Some((r, p));
+                    }
                 }
             }
         }
-        let mut last: HashMap<(usize, usize), Vec<usize>> = HashMap::new();
-        for (index, at) in last_at {
-            last.entry(at).or_default().push(index);
-        }
-        for indexes in last.values_mut() {
-            crate::core::sort::sort_by_key(indexes, |i| {
-                number.get(i).copied().unwrap_or(usize::MAX)
-            });
-        }
+        let mut last: Vec<(usize, usize, usize)> = last_at
+            .iter()
+            .enumerate()
+            .filter_map(|(index, at)| at.map(|(r, p)| (r, p, index)))
+            .collect();
+        crate::core::sort::sort_by_key(&mut last, |&(r, p, index)| {
+            (
+                r,
+                p,
+                number.get(index).copied().flatten().unwrap_or(usize::MAX),
+            )
+        });
         Marks {
             pieces,
             number,
@@ -77,8 +86,30 @@ impl Marks {
 
     /// (number, annotation index) of every shown highlight, by number.
     pub fn numbered(&self) -> Vec<(usize, usize)> {
-        let mut list: Vec<(usize, usize)> = self.number.iter().map(|(&i, &n)| (n, i)).collect();
+        let mut list: Vec<(usize, usize)> = self
+            .number
+            .iter()
+            .enumerate()
+            .filter_map(|(i, n)| n.map(|n| (n, i)))
+            .collect();
         crate::core::sort::sort(&mut list);
         list
+    }
+
+    /// The footnote number of annotation `index`, if its highlight is shown.
+    pub fn number(&self, index: usize) -> Option<usize> {
+        self.number.get(index).copied().flatten()
+    }
+
+    /// The annotation indexes whose footnote marker goes after piece `piece` of run `run`,
+    /// by number.
+    pub fn markers_after(&self, run: usize, piece: usize) -> impl Iterator<Item = usize> + '_ {
+        let from = self
+            .last
+            .partition_point(|&(r, p, _)| (r, p) < (run, piece));
+        self.last[from..]
+            .iter()
+            .take_while(move |&&(r, p, _)| (r, p) == (run, piece))
+            .map(|&(_, _, index)| index)
     }
 }

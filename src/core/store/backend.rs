@@ -9,7 +9,6 @@
 //! [`StorageError::Backend`].
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::StorageError;
@@ -62,7 +61,10 @@ fn borrow_mut<T>(cell: &RefCell<T>) -> Result<std::cell::RefMut<'_, T>, StorageE
 ///   [`StorageError::Unavailable`].
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MemoryStore {
-    entries: BTreeMap<String, String>,
+    /// Sorted by key, keys unique: what a `BTreeMap` would hold, in a `Vec` for size (the
+    /// wasm's only B-tree that removes entries, so its rebalancing code was there for this
+    /// alone). A store holds a few keys per article, so the shifting costs nothing to notice.
+    entries: Vec<(String, String)>,
     quota_bytes: Option<usize>,
     blocked: bool,
 }
@@ -114,6 +116,11 @@ impl MemoryStore {
         self.entries.is_empty()
     }
 
+    /// Where `key` is, or where it would go.
+    fn find(&self, key: &str) -> Result<usize, usize> {
+        self.entries.binary_search_by(|(k, _)| k.as_str().cmp(key))
+    }
+
     fn check(&self) -> Result<(), StorageError> {
         if self.blocked {
             Err(StorageError::Unavailable)
@@ -131,13 +138,15 @@ fn entry_size(key: &str, value: &str) -> usize {
 impl KeyValue for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
         self.check()?;
-        Ok(self.entries.get(key).cloned())
+        Ok(self.find(key).ok().map(|at| self.entries[at].1.clone()))
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
         self.check()?;
         if let Some(quota) = self.quota_bytes {
-            let old = self.entries.get(key).map_or(0, |v| entry_size(key, v));
+            let old = self
+                .find(key)
+                .map_or(0, |at| entry_size(key, &self.entries[at].1));
             let new_total = self
                 .used_bytes()
                 .saturating_sub(old)
@@ -146,19 +155,24 @@ impl KeyValue for MemoryStore {
                 return Err(StorageError::QuotaExceeded);
             }
         }
-        self.entries.insert(key.to_owned(), value.to_owned());
+        match self.find(key) {
+            Ok(at) => self.entries[at].1 = value.to_owned(),
+            Err(at) => self.entries.insert(at, (key.to_owned(), value.to_owned())),
+        }
         Ok(())
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StorageError> {
         self.check()?;
-        self.entries.remove(key);
+        if let Ok(at) = self.find(key) {
+            self.entries.remove(at);
+        }
         Ok(())
     }
 
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         self.check()?;
-        Ok(self.entries.keys().cloned().collect())
+        Ok(self.entries.iter().map(|(k, _)| k.clone()).collect())
     }
 }
 

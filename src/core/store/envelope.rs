@@ -14,11 +14,12 @@
 //! reported as [`StorageError::UnsupportedVersion`] and must never be
 //! overwritten. See `docs/storage.md` for the full description.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use super::keys::{article_key, LABELS_KEY};
 use super::StorageError;
 use crate::core::annotation::{Annotation, ArticleState, Tombstone};
+use crate::core::de::deserialize_struct;
 use crate::core::label::{validate_labels, Label};
 
 /// Newest article envelope version this build reads and the one it writes.
@@ -27,14 +28,16 @@ pub const ARTICLE_VERSION: u64 = 1;
 pub const LABELS_VERSION: u64 = 1;
 
 /// Article envelope as read (version 1).
-#[derive(Deserialize)]
 struct ArticleEnvelopeV1 {
     version: u64,
     article: String,
     annotations: Vec<Annotation>,
-    #[serde(default)]
     tombstones: Vec<Tombstone>,
 }
+
+deserialize_struct!(ArticleEnvelopeV1, "struct ArticleEnvelopeV1", {
+    version, article, annotations, tombstones(default),
+});
 
 /// Article envelope as written (version 1), borrowing to avoid copies.
 #[derive(Serialize)]
@@ -46,10 +49,12 @@ struct ArticleEnvelopeOut<'a> {
 }
 
 /// Only the version of an object-shaped value (other fields are skipped).
-#[derive(Deserialize)]
 struct VersionProbe {
     version: Option<serde_json::Value>,
 }
+
+// A missing `version` is `None`, as the derive reads a missing `Option` field.
+deserialize_struct!(VersionProbe, "struct VersionProbe", { version(default) });
 
 fn corrupt(key: &str, reason: impl Into<String>) -> StorageError {
     StorageError::Corrupt {
@@ -72,10 +77,13 @@ fn probe_version(key: &str, raw: &str) -> Result<u64, StorageError> {
     let probe: VersionProbe = from_json(raw).map_err(|e| corrupt(key, e.to_string()))?;
     match probe.version {
         None => Err(corrupt(key, "missing \"version\"")),
+        // `to_string` writes what `{v}` (Value's Display) writes, through the compact writer
+        // the rest of the app already has; Display would be one more copy of it in the wasm.
         Some(v) => v.as_u64().ok_or_else(|| {
+            let shown = serde_json::to_string(&v).unwrap_or_default();
             corrupt(
                 key,
-                format!("\"version\" is not a non-negative integer: {v}"),
+                format!("\"version\" is not a non-negative integer: {shown}"),
             )
         }),
     }
@@ -153,11 +161,12 @@ pub fn encode_article(article: &str, state: &ArticleState) -> Result<String, Sto
     .map_err(|e| StorageError::Backend(format!("cannot encode article: {e}")))
 }
 
-#[derive(Deserialize)]
 struct LabelsEnvelopeV1 {
     version: u64,
     labels: Vec<Label>,
 }
+
+deserialize_struct!(LabelsEnvelopeV1, "struct LabelsEnvelopeV1", { version, labels });
 
 #[derive(Serialize)]
 struct LabelsEnvelopeOut<'a> {

@@ -9,27 +9,46 @@ use crate::core::article::{megabytes, MAX_INPUT_BYTES};
 use crate::core::interchange::MAX_IMPORT_BYTES;
 use crate::web::dom;
 
+/// The largest annotation list ("Export all") read in pieces: far more than storage keeps;
+/// a bound so a mistaken pick of a huge file is refused at once.
+pub const MAX_LARGE_IMPORT_BYTES: usize = 256 << 20;
+
 /// The limits, in words (checked against the constants when this is compiled).
-const LIMITS: &str =
-    "pizhu opens articles of up to 4.0 MB and annotation files of up to 5.0 MB. 文件过大。";
-const _: () = assert!(MAX_INPUT_BYTES == 4 << 20 && MAX_IMPORT_BYTES == 5 << 20);
+const LIMITS: &str = "pizhu opens articles of up to 4.0 MB, and annotation files of up to \
+     5.0 MB, or 256 MB for a list saved by \"Export all\" (a .json file). 文件过大。";
+const _: () = assert!(
+    MAX_INPUT_BYTES == 4 << 20
+        && MAX_IMPORT_BYTES == 5 << 20
+        && MAX_LARGE_IMPORT_BYTES == 256 << 20
+);
 
 /// A file's name and content, or why it could not be read.
 pub type Loaded = Result<(String, Vec<u8>), String>;
 
 /// Read `files` one by one and report each through `on_loaded`. Readers are kept alive in
 /// `pending` until their callback runs (dropping a gloo FileReader cancels it).
+/// A JSON file over the whole-file limits goes to `on_large`, to be read in pieces.
 pub fn read_files(
     files: Vec<web_sys::File>,
     pending: std::rc::Rc<std::cell::RefCell<Vec<FileReader>>>,
     on_loaded: Callback<Loaded>,
+    on_large: Callback<web_sys::File>,
 ) {
     for file in files {
         let name = file.name();
         let size = file.size() as usize;
+        let json = file.type_() == "application/json"
+            || [".json", ".jsonld"]
+                .iter()
+                .any(|end| name.to_lowercase().ends_with(end));
         // Read what either kind of file may be (an article, or an annotation file, whose
         // limit is higher); which it is, and its own limit, is decided by its content.
-        if size > MAX_INPUT_BYTES.max(MAX_IMPORT_BYTES) {
+        let whole = MAX_INPUT_BYTES.max(MAX_IMPORT_BYTES);
+        if size > whole && json && size <= MAX_LARGE_IMPORT_BYTES {
+            on_large.emit(file);
+            continue;
+        }
+        if size > whole {
             on_loaded.emit(Err(format!(
                 "{name}: this file is too large ({} MB). {LIMITS}",
                 megabytes(size)

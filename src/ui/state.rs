@@ -7,7 +7,7 @@ use yew::Reducible;
 
 use crate::core::article::Article;
 
-use super::annotate::Incoming;
+use super::annotate::{Incoming, IncomingFile};
 use super::route::Route;
 
 /// An article the reader opened in this session.
@@ -35,6 +35,8 @@ pub enum Action {
     Open(Opened),
     /// An annotation (JSON) file to import into the open article.
     Import(Vec<u8>),
+    /// An annotation file too large to read whole: read in pieces by the import.
+    ImportLarge(web_sys::File),
     Select(usize),
     Fail(String),
     Notice(String),
@@ -44,6 +46,13 @@ pub enum Action {
 impl AppState {
     pub fn article(&self) -> Option<&Opened> {
         self.opened.get(self.current?)
+    }
+
+    /// Hand an annotation file to the open article's import (a new sequence number, so the
+    /// same file handed twice is reviewed twice).
+    fn hand_over(&mut self, file: IncomingFile) {
+        let seq = self.incoming.as_ref().map_or(1, |i| i.seq + 1);
+        self.incoming = Some(Incoming { seq, file });
     }
 }
 
@@ -71,13 +80,8 @@ impl Reducible for AppState {
                 next.current = Some(index);
                 next.error = None;
             }
-            Action::Import(bytes) => {
-                let seq = next.incoming.as_ref().map_or(1, |i| i.seq + 1);
-                next.incoming = Some(Incoming {
-                    seq,
-                    bytes: Rc::new(bytes),
-                });
-            }
+            Action::Import(bytes) => next.hand_over(IncomingFile::Bytes(Rc::new(bytes))),
+            Action::ImportLarge(file) => next.hand_over(IncomingFile::Large(file)),
             Action::Select(index) => {
                 if index < next.opened.len() {
                     next.current = Some(index);

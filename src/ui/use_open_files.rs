@@ -97,8 +97,10 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
     let on_files = {
         let readers = readers.clone();
         let on_loaded = on_loaded.clone();
+        let dispatch = state.dispatcher();
+        let on_large = Callback::from(move |file| dispatch.dispatch(Action::ImportLarge(file)));
         Callback::from(move |files: Vec<web_sys::File>| {
-            read_files(files, readers.clone(), on_loaded.clone())
+            read_files(files, readers.clone(), on_loaded.clone(), on_large.clone())
         })
     };
     let on_paste = {

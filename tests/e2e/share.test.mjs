@@ -203,9 +203,47 @@ test("a 4.5 MiB annotation file is imported, and one over every limit says which
   await page.click(".import-review .primary");
   await page.waitForSelector("mark[data-label=fact]", { timeout: 20000 });
   const huge = Buffer.alloc(6 * 1024 * 1024, 0x20);
-  await page.setInputFiles("#pizhu-file", [{ name: "huge.json", mimeType: "application/json", buffer: huge }]);
+  await page.setInputFiles("#pizhu-file", [{ name: "huge.md", mimeType: "text/markdown", buffer: huge }]);
   const alert = page.locator(".alert.error[role=alert]").first();
   await alert.waitFor();
-  assert.match(await alert.textContent(), /articles of up to 4\.0 MB and annotation files of up to 5\.0 MB/);
+  assert.match(await alert.textContent(), /articles of up to 4\.0 MB, and annotation files of up to 5\.0 MB, or 256 MB for a list saved by "Export all"/);
+  // A large .json file that is not such a list is read in pieces and refused in plain words.
+  await page.setInputFiles("#pizhu-file", [{ name: "huge.json", mimeType: "application/json", buffer: Buffer.concat([huge, Buffer.from("{}")]) }]);
+  await page.waitForFunction(() => /list of annotation collections/.test(document.body.textContent), null, { timeout: 20000 });
   assert.deepEqual(page.problems.filter((p) => /panic|unreachable|RuntimeError/i.test(p)), []);
+});
+
+test("an \"Export all\" over 5 MiB (300 articles) is read in pieces with progress, reviewed and imported", async () => {
+  const page = await newPage(browser, server.url);
+  await openFreshApp(page, server.url);
+  const collections = Array.from({ length: 300 }, (_, a) => {
+    const url = `https://www.dw.com/zh/library/a-${a}`;
+    return {
+      "@context": ["http://www.w3.org/ns/anno.jsonld", { pizhu: "https://pizhu.example/ns#" }],
+      type: "AnnotationCollection", label: `第${a}篇`, "pizhu:version": 2,
+      "pizhu:article": { key: url, url, title: `第${a}篇`, contentHash: "" },
+      first: { type: "AnnotationPage", startIndex: 0, items: Array.from({ length: 20 }, (_, n) => ({
+        id: `urn:uuid:00000000-0000-4000-8000-${String(a * 100 + n).padStart(12, "0")}`, type: "Annotation",
+        motivation: "commenting", created: "2026-12-01T08:00:00.000Z", modified: "2026-12-01T08:00:00.000Z",
+        body: [{ type: "TextualBody", purpose: "tagging", value: "fact" },
+          { type: "TextualBody", purpose: "commenting", value: `第${a}篇的第${n}条批注：${"备注".repeat(300)}` }],
+        target: { source: url, selector: [{ type: "TextQuoteSelector", exact: `第${n}句话`, prefix: "", suffix: "" }] },
+      })) },
+    };
+  });
+  const big = Buffer.from(JSON.stringify(collections, null, 2));
+  assert.ok(big.length > 5 * 1024 * 1024, `${big.length} bytes`);
+  const started = Date.now();
+  await page.setInputFiles("#pizhu-file", [{ name: "pizhu-all.json", mimeType: "application/json", buffer: big }]);
+  // Progress in MB while it reads, then the review of every article.
+  await page.waitForFunction(() => /Reading the annotation file: [\d.]+ of [\d.]+ MB/.test(document.body.textContent), null, { timeout: 20000 });
+  await page.waitForSelector(".import-review", { timeout: 60000 });
+  const review = await page.textContent(".import-review");
+  assert.match(review, /6000/);
+  await page.click(".import-review .primary");
+  await page.waitForFunction(() => Object.keys(localStorage).filter((k) => k.includes("dw.com/zh/library/")).length === 300, null, { timeout: 30000 });
+  const stored = await page.evaluate(() => JSON.parse(localStorage.getItem("pizhu:v1:article:https://www.dw.com/zh/library/a-299")).annotations.length);
+  assert.equal(stored, 20);
+  console.log(`# Export all of 300 articles, 6,000 annotations (${(big.length / 1048576).toFixed(1)} MB): read in pieces, reviewed and stored in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  assert.deepEqual(page.problems, []);
 });

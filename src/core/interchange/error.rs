@@ -19,6 +19,12 @@ pub enum ImportError {
     /// The file is larger than pizhu reads.
     #[error("This file is too large to import ({size} bytes; the limit is {limit} bytes).")]
     TooLarge { size: usize, limit: usize },
+    /// One entry of a large list is larger than an import reads.
+    #[error(
+        "Entry {index} of this file is too large to import (over {limit} bytes); the other \
+         entries were not imported either, so nothing changed."
+    )]
+    EntryTooLarge { index: usize, limit: usize },
     /// The bytes are not JSON; `line` and `column` count from 1.
     #[error("This file is not valid JSON: {reason} (line {line}, column {column}).")]
     NotJson {

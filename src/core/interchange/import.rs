@@ -21,9 +21,11 @@ use super::hypothesis::read_hypothesis;
 use super::item::read_into;
 use super::labels::LabelBook;
 use super::node::{describe, quoted, Node};
+use super::stream::ImportStream;
 use super::ImportError;
 
-/// The largest file import reads, in bytes (5 MiB).
+/// The largest file import reads whole, in bytes (5 MiB); a larger list of collections or
+/// annotations is read entry by entry ([`ImportStream`]), each entry within this limit.
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 
 /// Everything read from one file.
@@ -60,13 +62,19 @@ pub fn import(bytes: &[u8]) -> Result<ImportSet, ImportError> {
 
 /// As [`import`], with the reader's own labels (built-in and custom) as the known ones.
 pub fn import_with_labels(bytes: &[u8], known: &[Label]) -> Result<ImportSet, ImportError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.len() > MAX_IMPORT_BYTES {
+        // A large list (an "Export all") is read entry by entry, each within the limit.
+        if bytes.trim_ascii_start().starts_with(b"[") {
+            let mut stream = ImportStream::new(known);
+            stream.push(bytes)?;
+            return stream.finish();
+        }
         return Err(ImportError::TooLarge {
             size: bytes.len(),
             limit: MAX_IMPORT_BYTES,
         });
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty);
     }
@@ -78,6 +86,11 @@ pub fn import_with_labels(bytes: &[u8], known: &[Label]) -> Result<ImportSet, Im
         adjusted: Vec::new(),
     };
     read_document(&Node::root(&value), &mut reader)?;
+    finish(reader)
+}
+
+/// What a reader read, as an [`ImportSet`]; an error when it holds no annotation.
+pub(crate) fn finish(reader: Reader) -> Result<ImportSet, ImportError> {
     let groups = reader.groups.finish(&reader.book);
     let mut adjusted = reader.book.adjusted;
     adjusted.extend(reader.adjusted);
@@ -149,7 +162,7 @@ fn read_document(root: &Node<'_>, reader: &mut Reader) -> Result<(), ImportError
 }
 
 /// An object of type `Annotation`, or without a type but with a `target`.
-fn looks_like_annotation(value: &Value) -> bool {
+pub(crate) fn looks_like_annotation(value: &Value) -> bool {
     let node = Node::root(value);
     value.is_object()
         && (node.has_type("Annotation")
@@ -176,7 +189,7 @@ fn object_summary(map: &Map<String, Value>) -> String {
 }
 
 /// serde_json's error, without its own "at line … column …" and in plainer words.
-fn not_json(error: serde_json::Error) -> ImportError {
+pub(crate) fn not_json(error: serde_json::Error) -> ImportError {
     let (line, column) = (error.line(), error.column());
     let text = error.to_string();
     let suffix = format!(" at line {line} column {column}");

@@ -36,6 +36,7 @@ mod plan;
 mod review;
 mod selectors;
 mod share;
+mod stream;
 mod time;
 
 pub use clean::strip_controls;
@@ -53,6 +54,9 @@ pub use item::{MAX_CONTEXT_CHARS, MAX_ID_CHARS};
 pub use labels::{slug, NEW_LABEL_COLORS, UNTAGGED};
 pub use matching::is_for;
 pub use plan::{apply, plan, same_content, Conflict, ConflictChoice, ImportPlan};
-pub use review::{apply_review, review, stored_size, Applied, Review, ReviewError, ReviewGroup};
+pub use review::{
+    apply_review, review, review_set, stored_size, Applied, Review, ReviewError, ReviewGroup,
+};
 pub use share::{decode_base64url, encode_base64url, share_fragment_prefix};
+pub use stream::ImportStream;
 pub use time::{format_iso, parse_iso};

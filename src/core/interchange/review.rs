@@ -13,7 +13,7 @@ use crate::core::store::{AnnotationRepo, KeyValue, StorageError};
 use super::error::ImportError;
 use super::export::ArticleInfo;
 use super::groups::Skipped;
-use super::import::import_with_labels;
+use super::import::{import_with_labels, ImportSet};
 use super::matching::is_for;
 use super::plan::{apply, plan, ConflictChoice, ImportPlan};
 
@@ -76,7 +76,17 @@ pub fn review(
     open_doc: &ArticleState,
     repo: &mut AnnotationRepo<impl KeyValue>,
 ) -> Result<Review, ReviewError> {
-    let set = import_with_labels(bytes, labels)?;
+    review_set(import_with_labels(bytes, labels)?, open, open_doc, repo)
+}
+
+/// As [`review`], for what a file gave when it was read already (a large file, read in
+/// pieces by [`ImportStream`](super::ImportStream)).
+pub fn review_set(
+    set: ImportSet,
+    open: &ArticleInfo,
+    open_doc: &ArticleState,
+    repo: &mut AnnotationRepo<impl KeyValue>,
+) -> Result<Review, ReviewError> {
     let mut groups = Vec::new();
     for group in &set.groups {
         let is_open = is_for(group, open);

@@ -6,15 +6,19 @@
 use std::rc::Rc;
 
 use crate::core::annotation::ArticleState;
-use crate::core::article::Article;
+use crate::core::article::{megabytes, Article};
 use crate::core::interchange::{
     self, annotated_html, export_collection, slug, Applied, ArticleExport, ArticleInfo,
-    ConflictChoice, Generator, ImportError, PlacedText, Review, ReviewError,
+    ConflictChoice, Generator, ImportError, ImportSet, ImportStream, PlacedText, Review,
+    ReviewError,
 };
 use crate::core::label::Label;
 use crate::core::store::StorageError;
 use crate::web::transfer::TransferError;
 use crate::web::{dom, transfer};
+
+use crate::ui::notice::Notice;
+use yew::Callback;
 
 use super::persist::Repo;
 use super::state::AnnotState;
@@ -91,6 +95,54 @@ pub fn review(
         open_doc,
         repo,
     )?)
+}
+
+/// [`review`] for a large file already read by [`read_large`].
+pub fn review_set(
+    set: ImportSet,
+    article: &Article,
+    open_doc: &ArticleState,
+    repo: &mut Repo,
+) -> Result<Review, ExchangeError> {
+    Ok(interchange::review_set(
+        set,
+        &ArticleInfo::of(article),
+        open_doc,
+        repo,
+    )?)
+}
+
+/// Bytes read from a large file at a time: each piece is scanned and its finished entries
+/// read before the next is asked for, so no task holds the page for long.
+const PIECE_BYTES: f64 = (1 << 20) as f64;
+
+/// Reads a large annotation file (an "Export all" list) piece by piece, saying how far it
+/// is; only one piece and one entry are in memory at a time besides what was read.
+pub async fn read_large(
+    file: &web_sys::File,
+    labels: &[Label],
+    notify: &Callback<Notice>,
+) -> Result<ImportSet, ExchangeError> {
+    let total = file.size();
+    let mut stream = ImportStream::new(labels);
+    let mut at = 0.0;
+    while at < total {
+        let end = (at + PIECE_BYTES).min(total);
+        let piece = file
+            .slice_with_f64_and_f64(at, end)
+            .map_err(|_| ExchangeError::Unreadable)?;
+        let bytes = gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(piece))
+            .await
+            .map_err(|_| ExchangeError::Unreadable)?;
+        stream.push(&bytes)?;
+        at = end;
+        notify.emit(Notice::Info(format!(
+            "Reading the annotation file: {} of {} MB. 正在读取批注文件……",
+            megabytes(at as usize),
+            megabytes(total as usize)
+        )));
+    }
+    Ok(stream.finish()?)
 }
 
 /// Apply a reviewed import with the reader's choice for conflicts. Annotations for other
@@ -213,6 +265,8 @@ pub enum ExchangeError {
     Import(#[from] ImportError),
     #[error(transparent)]
     Transfer(#[from] TransferError),
+    #[error("The browser could not read this file. 浏览器无法读取此文件。")]
+    Unreadable,
 }
 
 impl From<ReviewError> for ExchangeError {

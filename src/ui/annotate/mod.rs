@@ -18,5 +18,5 @@ mod use_import;
 mod use_persistence;
 mod workspace;
 
-pub use use_import::Incoming;
+pub use use_import::{Incoming, IncomingFile};
 pub use workspace::Workspace;

@@ -19,7 +19,14 @@ use super::use_persistence::RepoSlot;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Incoming {
     pub seq: u64,
-    pub bytes: Rc<Vec<u8>>,
+    pub file: IncomingFile,
+}
+
+/// A file read whole, or one too large for that, read in pieces while it is imported.
+#[derive(Clone, Debug, PartialEq)]
+pub enum IncomingFile {
+    Bytes(Rc<Vec<u8>>),
+    Large(web_sys::File),
 }
 
 /// The import under review, if any, and the reader's two answers to it.
@@ -77,19 +84,36 @@ pub fn use_import(
     // An annotation file was opened: review it against what is stored.
     {
         let (repo, state) = (repo.clone(), state.clone());
+        let notify = notify.clone();
         use_effect_with(incoming, move |incoming| {
-            if let Some(incoming) = incoming {
-                let mut slot = repo.borrow_mut();
-                offer(match slot.as_mut() {
-                    Some(repo) => exchange::review(
-                        &incoming.bytes,
-                        &state.labels,
-                        &state.article,
-                        &state.bench.doc,
-                        repo,
-                    ),
-                    None => Err(ExchangeError::NotReady),
-                });
+            match incoming.as_ref().map(|i| &i.file) {
+                Some(IncomingFile::Bytes(bytes)) => {
+                    let mut slot = repo.borrow_mut();
+                    offer(match slot.as_mut() {
+                        Some(repo) => exchange::review(
+                            bytes,
+                            &state.labels,
+                            &state.article,
+                            &state.bench.doc,
+                            repo,
+                        ),
+                        None => Err(ExchangeError::NotReady),
+                    });
+                }
+                Some(IncomingFile::Large(file)) => {
+                    let file = file.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let set = exchange::read_large(&file, &state.labels, &notify).await;
+                        let mut slot = repo.borrow_mut();
+                        offer(set.and_then(|set| match slot.as_mut() {
+                            Some(repo) => {
+                                exchange::review_set(set, &state.article, &state.bench.doc, repo)
+                            }
+                            None => Err(ExchangeError::NotReady),
+                        }));
+                    });
+                }
+                None => {}
             }
         });
     }

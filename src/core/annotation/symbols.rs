@@ -2,8 +2,6 @@
 //! looks up pattern masks with one array index instead of decoding UTF-8 and
 //! hashing every char, for every quote.
 
-use std::collections::HashMap;
-
 /// Marks a Basic Multilingual Plane char not seen in the text.
 const NONE: u32 = u32::MAX;
 
@@ -11,8 +9,11 @@ const NONE: u32 = u32::MAX;
 pub(crate) struct Symbols {
     /// Id of each BMP char, or `NONE`.
     bmp: Vec<u32>,
-    /// Ids of astral chars (emoji, CJK extension ideographs).
-    astral: HashMap<char, u32>,
+    /// Ids of astral chars (emoji, CJK extension ideographs), sorted by char: a sorted `Vec`
+    /// rather than a `HashMap<char, u32>`, for size (a hash map type of its own is a copy of
+    /// the hash table's code in the wasm). A text has few distinct astral chars, so a
+    /// binary search over them costs about what hashing the char did.
+    astral: Vec<(char, u32)>,
     next: u32,
     ids: Vec<u32>,
 }
@@ -22,7 +23,7 @@ impl Symbols {
     pub fn new(text: &str) -> Self {
         let mut symbols = Self {
             bmp: vec![NONE; 1 << 16],
-            astral: HashMap::new(),
+            astral: Vec::new(),
             next: 0,
             ids: Vec::with_capacity(text.len() / 2),
         };
@@ -42,7 +43,13 @@ impl Symbols {
                 }
                 *slot
             }
-            None => *self.astral.entry(c).or_insert(fresh),
+            None => match self.astral.binary_search_by_key(&c, |&(k, _)| k) {
+                Ok(at) => self.astral[at].1,
+                Err(at) => {
+                    self.astral.insert(at, (c, fresh));
+                    fresh
+                }
+            },
         };
         if id == fresh {
             self.next += 1;
@@ -55,7 +62,11 @@ impl Symbols {
         match self.bmp.get(u32::from(c) as usize) {
             Some(&NONE) => None,
             Some(&id) => Some(id),
-            None => self.astral.get(&c).copied(),
+            None => self
+                .astral
+                .binary_search_by_key(&c, |&(k, _)| k)
+                .ok()
+                .map(|at| self.astral[at].1),
         }
     }
 

@@ -179,15 +179,15 @@ impl Workbench {
             return false;
         };
         let mut restored = Rc::unwrap_or_clone(previous);
-        // Lookups by id through hash tables: a scan per annotation is quadratic.
-        let current: HashMap<&str, &Annotation> = self
-            .doc
-            .annotations
-            .iter()
-            .map(|a| (a.id.as_str(), a))
-            .collect();
+        // Lookups by id through hash tables: a scan per annotation is quadratic. The table
+        // holds indexes, not references: `HashMap<&str, usize>` is a type the app has anyway,
+        // and each other one is a copy of the hash table's code in the wasm.
+        let current: HashMap<&str, usize> = id_indexes(&self.doc.annotations);
         for annotation in &mut restored.annotations {
-            let differs = current.get(annotation.id.as_str()).copied() != Some(&*annotation);
+            let differs = current
+                .get(annotation.id.as_str())
+                .and_then(|&i| self.doc.annotations.get(i))
+                != Some(&*annotation);
             if differs {
                 annotation.modified = now.max(annotation.modified + 1);
             }
@@ -275,17 +275,16 @@ impl Workbench {
         if ids.is_empty() {
             return;
         }
-        let modified: HashMap<&str, i64> = self
-            .doc
-            .annotations
-            .iter()
-            .map(|a| (a.id.as_str(), a.modified))
-            .collect();
+        // Indexes rather than the times themselves, for size (see `undo`).
+        let at = id_indexes(&self.doc.annotations);
         let tombstones = ids
             .iter()
             .map(|id| Tombstone {
                 id: id.clone(),
-                deleted: modified.get(id.as_str()).map_or(now, |&m| m.max(now)),
+                deleted: at
+                    .get(id.as_str())
+                    .and_then(|&i| self.doc.annotations.get(i))
+                    .map_or(now, |a| a.modified.max(now)),
             })
             .collect();
         let current = std::mem::take(&mut self.doc);
@@ -377,6 +376,15 @@ impl Workbench {
         }
         counts
     }
+}
+
+/// Each annotation's index by its id (the last one, if an id repeats, as `collect` keeps).
+fn id_indexes(annotations: &[Annotation]) -> HashMap<&str, usize> {
+    annotations
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect()
 }
 
 /// Notes are plain text: keep newlines and tabs, drop other control characters.

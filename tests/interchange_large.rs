@@ -124,7 +124,7 @@ fn a_broken_large_file_says_where_and_why() {
     );
     let line = broken[..broken
         .match_indices("\"motivation\" \"commenting\"")
-        .nth(0)
+        .next()
         .unwrap()
         .0]
         .lines()

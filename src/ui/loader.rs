@@ -40,7 +40,7 @@ pub fn read_files(
         let json = file.type_() == "application/json"
             || [".json", ".jsonld"]
                 .iter()
-                .any(|end| name.to_lowercase().ends_with(end));
+                .any(|end| name.to_ascii_lowercase().ends_with(end));
         // Read what either kind of file may be (an article, or an annotation file, whose
         // limit is higher); which it is, and its own limit, is decided by its content.
         let whole = MAX_INPUT_BYTES.max(MAX_IMPORT_BYTES);

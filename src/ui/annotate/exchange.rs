@@ -88,13 +88,9 @@ pub fn review(
     open_doc: &ArticleState,
     repo: &mut Repo,
 ) -> Result<Review, ExchangeError> {
-    Ok(interchange::review(
-        bytes,
-        labels,
-        &ArticleInfo::of(article),
-        open_doc,
-        repo,
-    )?)
+    // Through `review_set`, as a large file is: one copy of the review in the wasm.
+    let set = interchange::import_with_labels(bytes, labels)?;
+    review_set(set, article, open_doc, repo)
 }
 
 /// [`review`] for a large file already read by [`read_large`].

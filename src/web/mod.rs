@@ -2,6 +2,7 @@
 //! functions that return typed errors instead of throwing or panicking.
 
 pub mod dom;
+pub mod idb;
 pub mod ids;
 pub mod kv;
 pub mod label_styles;

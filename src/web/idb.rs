@@ -1,0 +1,210 @@
+//! The library's IndexedDB database: every opened article's record and raw text, kept where
+//! there is room for them (localStorage holds a few MB per origin; IndexedDB a share of the
+//! disk). Annotations stay in localStorage (docs/storage.md); this only adds articles.
+//!
+//! One database, `pizhu`, versioned: version 1 has two object stores with out-of-line keys
+//! (the article key), `records` (the record as JSON, small, read for the library list) and
+//! `texts` (the raw file, read only to open the article). An upgrade runs each step from the
+//! stored version up, so a later version adds a step and never rewrites the old ones. Thin by
+//! design: what a record holds is `core::library`'s business; this stores strings.
+
+use js_sys::{Array, Function, Promise};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+
+const NAME: &str = "pizhu";
+/// The database version this build writes (see the module header for each version's shape).
+pub const VERSION: u32 = 1;
+const RECORDS: &str = "records";
+const TEXTS: &str = "texts";
+
+/// Why the library could not be read or written, in words for the reader.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum IdbError {
+    #[error(
+        "This browser keeps no library here (IndexedDB is off, as in some private windows): \
+         articles are not kept. 此浏览器无法保存文章库。"
+    )]
+    Unavailable,
+    #[error(
+        "Another tab has an older pizhu open: close it so the library can be upgraded. \
+         请关闭打开旧版 pizhu 的其他标签页。"
+    )]
+    Blocked,
+    #[error("The browser's storage is full: the article was not kept in the library. 存储已满，文章未保存到文章库。")]
+    Full,
+    #[error("The library could not be read or written ({0}). 文章库读写失败。")]
+    Failed(String),
+}
+
+/// The open database.
+pub struct Library {
+    db: IdbDatabase,
+}
+
+impl Library {
+    /// Opens (creating or upgrading) the database.
+    pub async fn open() -> Result<Self, IdbError> {
+        let factory = web_sys::window()
+            .and_then(|w| w.indexed_db().ok().flatten())
+            .ok_or(IdbError::Unavailable)?;
+        let request = factory
+            .open_with_u32(NAME, VERSION)
+            .map_err(|_| IdbError::Unavailable)?;
+        let upgrade = Closure::<dyn FnMut(web_sys::IdbVersionChangeEvent)>::new(
+            move |event: web_sys::IdbVersionChangeEvent| {
+                let Some(request) = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<IdbOpenDbRequest>().ok())
+                else {
+                    return;
+                };
+                let Ok(db) = request.result().and_then(|r| r.dyn_into::<IdbDatabase>()) else {
+                    return;
+                };
+                // Each version's step, from the stored version up.
+                if event.old_version() < 1.0 {
+                    let _ = db.create_object_store(RECORDS);
+                    let _ = db.create_object_store(TEXTS);
+                }
+            },
+        );
+        request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
+        let opened = settle(&request, Some(&request)).await;
+        request.set_onupgradeneeded(None);
+        request.set_onblocked(None);
+        let db = opened?
+            .dyn_into::<IdbDatabase>()
+            .map_err(|_| IdbError::Failed("not a database".into()))?;
+        Ok(Library { db })
+    }
+
+    /// Keeps an article: its record and its raw text, in one transaction.
+    pub async fn put(&self, key: &str, record: &str, text: &str) -> Result<(), IdbError> {
+        let tx = self.transaction(&[RECORDS, TEXTS], IdbTransactionMode::Readwrite)?;
+        let key = JsValue::from_str(key);
+        for (store, value) in [(RECORDS, record), (TEXTS, text)] {
+            tx.object_store(store)
+                .and_then(|s| s.put_with_key(&JsValue::from_str(value), &key))
+                .map_err(failed)?;
+        }
+        finished(&tx).await
+    }
+
+    /// Every record, with its key, in key order.
+    pub async fn records(&self) -> Result<Vec<(String, String)>, IdbError> {
+        let tx = self.transaction(&[RECORDS], IdbTransactionMode::Readonly)?;
+        let store = tx.object_store(RECORDS).map_err(failed)?;
+        let keys = store.get_all_keys().map_err(failed)?;
+        let values = store.get_all().map_err(failed)?;
+        let (keys, values) = (settle(&keys, None).await?, settle(&values, None).await?);
+        let strings = |list: JsValue| -> Vec<String> {
+            Array::from(&list)
+                .iter()
+                .map(|v| v.as_string().unwrap_or_default())
+                .collect()
+        };
+        Ok(strings(keys).into_iter().zip(strings(values)).collect())
+    }
+
+    /// The raw text of one article, if it is kept.
+    pub async fn text(&self, key: &str) -> Result<Option<String>, IdbError> {
+        let tx = self.transaction(&[TEXTS], IdbTransactionMode::Readonly)?;
+        let request = tx
+            .object_store(TEXTS)
+            .and_then(|s| s.get(&JsValue::from_str(key)))
+            .map_err(failed)?;
+        Ok(settle(&request, None).await?.as_string())
+    }
+
+    /// Forgets articles (their records and texts), in one transaction.
+    pub async fn delete(&self, keys: &[String]) -> Result<(), IdbError> {
+        let tx = self.transaction(&[RECORDS, TEXTS], IdbTransactionMode::Readwrite)?;
+        for key in keys {
+            let key = JsValue::from_str(key);
+            for store in [RECORDS, TEXTS] {
+                tx.object_store(store)
+                    .and_then(|s| s.delete(&key))
+                    .map_err(failed)?;
+            }
+        }
+        finished(&tx).await
+    }
+
+    fn transaction(
+        &self,
+        stores: &[&str],
+        mode: IdbTransactionMode,
+    ) -> Result<IdbTransaction, IdbError> {
+        let names: Array = stores.iter().map(|s| JsValue::from_str(s)).collect();
+        self.db
+            .transaction_with_str_sequence_and_mode(&names, mode)
+            .map_err(failed)
+    }
+}
+
+/// The result of a request, once it succeeds or fails. With `open`, a blocked open fails
+/// with [`IdbError::Blocked`] instead of waiting for the other tab.
+async fn settle(
+    request: &IdbRequest,
+    open: Option<&IdbOpenDbRequest>,
+) -> Result<JsValue, IdbError> {
+    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
+        request.set_onsuccess(Some(&resolve));
+        request.set_onerror(Some(&reject));
+        if let Some(open) = open {
+            open.set_onblocked(Some(&reject));
+        }
+    });
+    let outcome = JsFuture::from(promise).await;
+    request.set_onsuccess(None);
+    request.set_onerror(None);
+    match outcome {
+        Ok(_) => request.result().map_err(failed),
+        Err(event) => {
+            let blocked = event
+                .dyn_ref::<web_sys::Event>()
+                .is_some_and(|e| e.type_() == "blocked");
+            if blocked {
+                return Err(IdbError::Blocked);
+            }
+            Err(match request.error() {
+                Ok(Some(error)) => of_exception(&error),
+                _ => IdbError::Failed("unknown".into()),
+            })
+        }
+    }
+}
+
+/// Waits for a write transaction to be committed (or says why it was not).
+async fn finished(tx: &IdbTransaction) -> Result<(), IdbError> {
+    let promise = Promise::new(&mut |resolve: Function, reject: Function| {
+        tx.set_oncomplete(Some(&resolve));
+        tx.set_onerror(Some(&reject));
+        tx.set_onabort(Some(&reject));
+    });
+    let outcome = JsFuture::from(promise).await;
+    tx.set_oncomplete(None);
+    tx.set_onerror(None);
+    tx.set_onabort(None);
+    outcome.map(drop).map_err(|_| match tx.error() {
+        Some(error) => of_exception(&error),
+        None => IdbError::Failed("the transaction was aborted".into()),
+    })
+}
+
+fn of_exception(error: &web_sys::DomException) -> IdbError {
+    match error.name().as_str() {
+        "QuotaExceededError" => IdbError::Full,
+        _ => IdbError::Failed(error.message()),
+    }
+}
+
+fn failed(error: JsValue) -> IdbError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(exception) => of_exception(exception),
+        None => IdbError::Failed(format!("{error:?}")),
+    }
+}

@@ -69,7 +69,19 @@ pub fn import(data: &[u8]) {
 
     let labels = default_labels();
     let result: Result<ImportSet, ImportError> = import_with_labels(data, &labels);
-    if let Err(error) = result {
+    // The same bytes read in pieces, as a large file is (pieces of 1 to 256 bytes, by the
+    // first byte): never a panic, and a list the whole read accepts reads the same.
+    let piece = usize::from(data.first().copied().unwrap_or(0)) + 1;
+    let mut stream = pizhu::core::interchange::ImportStream::new(&labels);
+    let streamed = data
+        .chunks(piece)
+        .try_for_each(|chunk| stream.push(chunk))
+        .and_then(|()| stream.finish());
+    let unmarked = data.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(data);
+    if let (Ok(whole), true) = (&result, unmarked.trim_ascii_start().starts_with(b"[")) {
+        assert_eq!(streamed.as_ref(), Ok(whole), "read in pieces of {piece}");
+    }
+    for error in [result.err(), streamed.err()].into_iter().flatten() {
         // The message is what the reader sees: formatting it must not panic either.
         assert!(!error.to_string().is_empty());
     }

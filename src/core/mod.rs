@@ -13,6 +13,8 @@ pub mod article;
 pub(crate) mod de;
 pub mod interchange;
 pub mod label;
+/// The library: article records, folder import decisions, search, the library view's order.
+pub mod library;
 pub mod sort;
 pub mod store;
 pub mod text;

@@ -259,3 +259,42 @@ fn new_annotations_are_searched_once_set() {
     );
     assert!(!index.set_annotations("missing", &[]));
 }
+
+#[test]
+fn every_hit_in_the_corpus_marks_text_that_folds_to_the_query() {
+    let mut index = SearchIndex::new();
+    let mut texts = std::collections::HashMap::new();
+    for (i, path) in std::fs::read_dir("tests/fixtures/corpus/dw")
+        .expect("corpus")
+        .enumerate()
+    {
+        let raw = std::fs::read_to_string(path.expect("entry").path()).expect("file");
+        let article = pizhu::core::article::parse(&raw).expect("parses");
+        let mut r = ArticleRecord::of(&article, &raw, i as i64);
+        r.key = format!("{i}");
+        texts.insert(r.key.clone(), r.text.clone());
+        index.insert(&r, &[]);
+    }
+    // "," finds the full-width comma "，" the articles write; "dw" finds "DW".
+    for query in [",", "dw", "的"] {
+        let hits = index.search(query, 10_000).hits;
+        assert!(!hits.is_empty(), "{query}");
+        for hit in hits.iter().filter(|h| h.place == Place::Text) {
+            let marked: String = texts[&hit.key]
+                .chars()
+                .skip(hit.range.0)
+                .take(hit.range.1 - hit.range.0)
+                .collect();
+            let in_snippet: String = hit
+                .snippet
+                .chars()
+                .skip(hit.snippet_range.0)
+                .take(hit.snippet_range.1 - hit.snippet_range.0)
+                .collect();
+            assert_eq!(
+                (fold(&marked), fold(&in_snippet)),
+                (query.into(), query.into())
+            );
+        }
+    }
+}

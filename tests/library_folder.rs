@@ -107,10 +107,13 @@ fn annotation_files_are_named_as_such_by_name_or_content() {
         Some(LibraryError::AnnotationFile)
     );
     assert_eq!(
-        skipped("list", b"\n[ {\"id\":\"a\"} ]"),
+        skipped("array-file", b"\n[ {\"id\":\"a\"} ]"),
         Some(LibraryError::AnnotationFile)
     );
-    assert_eq!(skipped("none", b"[]"), Some(LibraryError::AnnotationFile));
+    assert_eq!(
+        skipped("empty-array", b"[]"),
+        Some(LibraryError::AnnotationFile)
+    );
 }
 
 #[test]

@@ -127,9 +127,9 @@ pub async fn read_large(
         let piece = file
             .slice_with_f64_and_f64(at, end)
             .map_err(|_| ExchangeError::Unreadable)?;
-        let bytes = gloo::file::futures::read_as_bytes(&gloo::file::Blob::from(piece))
+        let bytes = crate::web::transfer::read_blob(&piece)
             .await
-            .map_err(|_| ExchangeError::Unreadable)?;
+            .ok_or(ExchangeError::Unreadable)?;
         stream.push(&bytes)?;
         at = end;
         notify.emit(Notice::Info(format!(

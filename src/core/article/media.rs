@@ -166,7 +166,7 @@ fn is_tracker(dom: &Dom, handle: NodeId) -> bool {
 /// Site chrome that feeds leak into bodies (zoom icons and the like), not article images.
 fn is_interface_icon(src: &str) -> bool {
     let path = src.split(['?', '#']).next().unwrap_or(src);
-    let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let file = crate::core::text::after_last(path, b'/').to_ascii_lowercase();
     file.starts_with("icon-") || file.starts_with("icon_")
 }
 

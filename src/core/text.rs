@@ -6,6 +6,7 @@
 //! grapheme-aware widening of ranges, whitespace trimming, moving a selection by keyboard
 //! (sentences, single characters), and the map to the rendered text a DOM-reading peer sees.
 
+mod ascii;
 mod case;
 mod graphemes;
 mod index;
@@ -15,6 +16,7 @@ mod rendered;
 mod visible;
 mod whitespace;
 
+pub use ascii::{after_last, rfind_ascii, trim_prefixes};
 pub use case::{is_alphanumeric, push_lowercase};
 pub use graphemes::{snap_to_graphemes, snap_to_graphemes_in};
 pub use index::CharIndex;

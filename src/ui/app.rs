@@ -56,7 +56,7 @@ pub fn app() -> Html {
         })
     };
 
-    let classes = classes!("app", dragging.then_some("dragging"));
+    let classes = crate::ui::class_list(&["app", if *dragging { "dragging" } else { "" }]);
     html! {
         <div class={classes} {ondragover} {ondragleave} {ondrop}>
             <header class="toolbar">

@@ -186,9 +186,8 @@ fn source_link(url: Option<&str>) -> Html {
         .split("://")
         .nth(1)
         .and_then(|rest| rest.split(['/', '?', '#']).next())
-        .unwrap_or(url)
-        .trim_start_matches("www.")
-        .to_string();
+        .unwrap_or(url);
+    let host = crate::core::text::trim_prefixes(host, "www.").to_string();
     html! {
         <a class="source" href={url.to_string()} target="_blank" rel="noopener noreferrer">{ host }</a>
     }

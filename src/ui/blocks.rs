@@ -157,11 +157,11 @@ fn highlighted_piece(text: &str, run_start: usize, piece: &PieceView) -> Html {
     let slice = char_slice(text, piece.start - run_start, piece.end - run_start);
     let mut node = html! { <span data-o={piece.start.to_string()}>{ slice.to_string() }</span> };
     for mark in &piece.marks {
-        let class = classes!(
+        let class = crate::ui::class_list(&[
             "hl",
-            mark.active.then_some("active"),
-            mark.flash.then_some("flash")
-        );
+            if mark.active { "active" } else { "" },
+            if mark.flash { "flash" } else { "" },
+        ]);
         node = html! {
             <mark class={class} data-annotation-id={mark.id.to_string()}
                 data-label={mark.label.to_string()}>{ node }</mark>

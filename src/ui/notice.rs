@@ -52,7 +52,7 @@ pub fn notice_box(notice: &Notice, class: &'static str, on_dismiss: Option<&Call
         ("notice", "status")
     };
     html! {
-        <div class={classes!("alert", class, kind)} {role}>
+        <div class={crate::ui::class_list(&["alert", class, kind])} {role}>
             <span class="alert-text">{ notice.text().to_owned() }</span>
             if let Some(dismiss) = on_dismiss {
                 <button type="button" class="alert-close" aria-label="Dismiss / 关闭"

@@ -26,7 +26,7 @@ pub fn page_base() -> Option<String> {
     let location = window()?.location();
     let origin = location.origin().ok()?;
     let path = location.pathname().ok()?;
-    let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
+    let dir = crate::core::text::rfind_ascii(&path, b'/').map_or("/", |i| &path[..=i]);
     Some(format!("{origin}{dir}"))
 }
 

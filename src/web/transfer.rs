@@ -32,6 +32,9 @@ export async function pizhu_inflate(bytes, limit) {
   }
   return out;
 }
+export async function pizhu_read(blob) {
+  return new Uint8Array(await blob.arrayBuffer());
+}
 export async function pizhu_copy(text) {
   await navigator.clipboard.writeText(text);
 }
@@ -49,6 +52,8 @@ extern "C" {
     async fn pizhu_deflate(bytes: &[u8]) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn pizhu_inflate(bytes: &[u8], limit: f64) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
+    async fn pizhu_read(blob: &web_sys::Blob) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn pizhu_copy(text: &str) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
@@ -104,6 +109,13 @@ pub async fn inflate(bytes: &[u8], limit: usize) -> Result<Vec<u8>, TransferErro
         Ok(value) => Ok(bytes_of(value)),
         Err(error) => Err(TransferError::Decompress(reason(error))),
     }
+}
+
+/// The bytes of `blob` (a piece of a large file), or None when the browser cannot read it.
+/// Through `Blob.arrayBuffer()` like the functions above, rather than gloo's future over a
+/// FileReader: that was a second copy of gloo's reader and a oneshot channel in the wasm.
+pub async fn read_blob(blob: &web_sys::Blob) -> Option<Vec<u8>> {
+    pizhu_read(blob).await.ok().map(bytes_of)
 }
 
 pub async fn copy_text(text: &str) -> Result<(), TransferError> {

@@ -27,8 +27,6 @@
 //! in `tests/store_merge_laws.rs`).
 
 use std::cmp::Ordering;
-use std::collections::hash_map::Entry;
-use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -128,39 +126,42 @@ pub fn compare_annotations(a: &Annotation, b: &Annotation) -> Ordering {
 }
 
 /// Merge two article states according to the rule in the module docs.
+///
+/// By sorting rather than hashing: both lists are sorted by id (the winner of each id
+/// first) and walked side by side. The merge was the wasm's only user of two `String`-keyed
+/// hash maps, each type a copy of hashbrown's code; the shared sort is already there.
 pub fn merge(a: ArticleState, b: ArticleState) -> ArticleState {
-    let capacity = a.annotations.len().saturating_add(b.annotations.len());
-    let mut live: HashMap<String, Annotation> = HashMap::with_capacity(capacity);
-    for ann in a.annotations.into_iter().chain(b.annotations) {
-        match live.entry(ann.id.clone()) {
-            Entry::Vacant(slot) => {
-                slot.insert(ann);
-            }
-            Entry::Occupied(mut slot) => {
-                if compare_annotations(&ann, slot.get()) == Ordering::Greater {
-                    slot.insert(ann);
-                }
-            }
-        }
-    }
+    let mut live = a.annotations;
+    live.extend(b.annotations);
+    // Per id, the greatest by `compare_annotations` first; `dedup_by` keeps the first of a run.
+    crate::core::sort::sort_by(&mut live, |x, y| {
+        x.id.cmp(&y.id).then_with(|| compare_annotations(y, x))
+    });
+    live.dedup_by(|later, first| later.id == first.id);
 
-    let mut deleted: HashMap<String, i64> = HashMap::new();
-    for t in a.tombstones.into_iter().chain(b.tombstones) {
-        let at = deleted.entry(t.id).or_insert(t.deleted);
-        *at = (*at).max(t.deleted);
-    }
+    let mut deleted = a.tombstones;
+    deleted.extend(b.tombstones);
+    // Per id, the latest deletion first.
+    crate::core::sort::sort_by(&mut deleted, |x, y| {
+        x.id.cmp(&y.id).then_with(|| y.deleted.cmp(&x.deleted))
+    });
+    deleted.dedup_by(|later, first| later.id == first.id);
 
+    // Both lists are sorted by id with each id once: a tombstone whose id has an
+    // annotation either deletes it or is superseded by it.
     let mut annotations = Vec::with_capacity(live.len());
-    for (id, ann) in live {
-        match deleted.get(&id) {
-            Some(&at) if at >= ann.modified => {}
-            Some(_) => {
-                deleted.remove(&id);
-                annotations.push(ann);
-            }
-            None => annotations.push(ann),
+    let mut tombstones = Vec::with_capacity(deleted.len());
+    let mut stones = deleted.into_iter().peekable();
+    for ann in live {
+        while let Some(t) = stones.next_if(|t| t.id < ann.id) {
+            tombstones.push(t);
+        }
+        match stones.next_if(|t| t.id == ann.id) {
+            Some(t) if t.deleted >= ann.modified => tombstones.push(t),
+            _ => annotations.push(ann),
         }
     }
+    tombstones.extend(stones);
     crate::core::sort::sort_by(&mut annotations, |x, y| {
         let (px, py) = (&x.target.position, &y.target.position);
         px.start
@@ -168,12 +169,6 @@ pub fn merge(a: ArticleState, b: ArticleState) -> ArticleState {
             .then_with(|| px.end.cmp(&py.end))
             .then_with(|| x.id.cmp(&y.id))
     });
-
-    let mut tombstones: Vec<Tombstone> = deleted
-        .into_iter()
-        .map(|(id, deleted)| Tombstone { id, deleted })
-        .collect();
-    crate::core::sort::sort(&mut tombstones);
 
     ArticleState {
         annotations,

@@ -149,7 +149,15 @@ fn descriptor_milli(number: &str) -> Option<u64> {
 fn is_tracker(dom: &Dom, handle: NodeId) -> bool {
     let tiny = |name| {
         dom.attr(handle, name)
-            .and_then(|v| v.trim().trim_end_matches("px").parse::<u32>().ok())
+            .and_then(|v| {
+                // `trim_end_matches("px")` by hand: a string pattern searched from the end
+                // is the standard library's backward substring search, 1 KB of wasm.
+                let mut v = v.trim();
+                while let Some(rest) = v.strip_suffix("px") {
+                    v = rest;
+                }
+                v.parse::<u32>().ok()
+            })
             .is_some_and(|v| v <= 1)
     };
     dom.tag(handle).is_some() && tiny("width") && tiny("height")
@@ -158,7 +166,7 @@ fn is_tracker(dom: &Dom, handle: NodeId) -> bool {
 /// Site chrome that feeds leak into bodies (zoom icons and the like), not article images.
 fn is_interface_icon(src: &str) -> bool {
     let path = src.split(['?', '#']).next().unwrap_or(src);
-    let file = path.rsplit('/').next().unwrap_or(path).to_ascii_lowercase();
+    let file = crate::core::text::after_last(path, b'/').to_ascii_lowercase();
     file.starts_with("icon-") || file.starts_with("icon_")
 }
 

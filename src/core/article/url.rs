@@ -85,7 +85,7 @@ fn has_host(after_scheme: &str) -> bool {
     };
     let host_end = rest.find(['/', '?', '#', '\\']).unwrap_or(rest.len());
     let authority = &rest[..host_end];
-    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = crate::core::text::after_last(authority, b'@');
     !host.is_empty() && !host.starts_with(':')
 }
 
@@ -138,7 +138,7 @@ fn resolve(reference: &str, base: &str) -> Option<String> {
     } else if reference.starts_with('#') {
         format!("{origin}{}{reference}", &tail[..base_query_end])
     } else {
-        let dir_end = base_path.rfind('/').map_or(0, |i| i + 1);
+        let dir_end = crate::core::text::rfind_ascii(base_path, b'/').map_or(0, |i| i + 1);
         let merged = format!("{}{}", &base_path[..dir_end], reference);
         format!("{origin}{}", remove_dot_segments(&merged))
     };
@@ -188,7 +188,7 @@ pub fn youtube_id(url: &str) -> Option<String> {
         .or_else(|| lower.strip_prefix("//"))?;
     let offset = url.len() - after_scheme.len();
     let host_end = after_scheme.find('/').unwrap_or(after_scheme.len());
-    let host = after_scheme[..host_end].trim_start_matches("www.");
+    let host = crate::core::text::trim_prefixes(&after_scheme[..host_end], "www.");
     let path = &url[offset + host_end..];
     let candidate = match host {
         "youtube.com" | "youtube-nocookie.com" | "m.youtube.com" => path

@@ -111,9 +111,8 @@ fn push_header(out: &mut String, meta: &Meta) {
             .split("://")
             .nth(1)
             .and_then(|rest| rest.split(['/', '?', '#']).next())
-            .unwrap_or(&url)
-            .trim_start_matches("www.")
-            .to_owned();
+            .unwrap_or(&url);
+        let host = crate::core::text::trim_prefixes(host, "www.").to_owned();
         out.push_str("<a class=\"source\" href=\"");
         push_escaped(out, &url);
         out.push_str("\" rel=\"noopener noreferrer\">");

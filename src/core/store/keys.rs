@@ -54,7 +54,7 @@ pub fn parse_key(key: &str) -> StorageKey {
     } else if let Some(article) = key.strip_prefix(ARTICLE_PREFIX) {
         StorageKey::Article(article.to_owned())
     } else if let Some(rest) = key.strip_prefix(BACKUP_PREFIX) {
-        match rest.rsplit_once(':') {
+        match crate::core::text::rfind_ascii(rest, b':').map(|i| (&rest[..i], &rest[i + 1..])) {
             Some((original, at)) if !original.is_empty() => match at.parse::<i64>() {
                 Ok(at) => StorageKey::Backup {
                     original: original.to_owned(),

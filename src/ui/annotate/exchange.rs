@@ -127,12 +127,10 @@ pub async fn read_large(
         let piece = file
             .slice_with_f64_and_f64(at, end)
             .map_err(|_| ExchangeError::Unreadable)?;
-        // Blob.arrayBuffer() through the futures glue the app already has (gloo's file
-        // futures would add a channel of their own to the wasm).
-        let buffer = wasm_bindgen_futures::JsFuture::from(piece.array_buffer())
+        let bytes = crate::web::transfer::read_blob(&piece)
             .await
-            .map_err(|_| ExchangeError::Unreadable)?;
-        stream.push(&js_sys::Uint8Array::new(&buffer).to_vec())?;
+            .ok_or(ExchangeError::Unreadable)?;
+        stream.push(&bytes)?;
         at = end;
         notify.emit(Notice::Info(format!(
             "Reading the annotation file: {} of {} MB. 正在读取批注文件……",

@@ -184,7 +184,7 @@ fn item(props: &PanelProps, annotation: &Annotation) -> Html {
         .map_or_else(|| annotation.label.clone(), |l| l.name_zh.clone());
     let moved = matches!(state.bench.anchored(&annotation.id), Anchored::Moved { .. });
     html! {
-        <li key={annotation.id.clone()} class={classes!("annotation", open.then_some("open"))}>
+        <li key={annotation.id.clone()} class={crate::ui::class_list(&["annotation", if open { "open" } else { "" }])}>
             <ItemButton annotation={annotation.clone()} {label_name} {open} {moved}
                 on_open={props.open.clone()} />
             if open {

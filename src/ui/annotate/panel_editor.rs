@@ -137,7 +137,7 @@ pub fn orphans(props: &PanelProps) -> Html {
                     let delete_id = a.id.clone();
                     let selected = state.selected.as_deref() == Some(a.id.as_str());
                     html! {
-                        <li class={classes!("orphan", selected.then_some("open"))}>
+                        <li class={crate::ui::class_list(&["orphan", if selected { "open" } else { "" }])}>
                             <button type="button" class="annotation-item" data-annotation-id={a.id.clone()}
                                 onclick={Callback::from(move |_: MouseEvent| open.emit(id.clone()))}>
                                 <q class="quote">{ excerpt(&a.target.quote.exact, 90) }</q>

@@ -65,7 +65,7 @@ pub fn share_controls(props: &ShareProps) -> Html {
     };
     let button = |action: Share, class: &'static str, text: &'static str| {
         html! {
-            <button type="button" class={classes!("button", class)}
+            <button type="button" class={crate::ui::class_list(&["button", class])}
                 onclick={act.reform(move |_: MouseEvent| action)}>{ text }</button>
         }
     };

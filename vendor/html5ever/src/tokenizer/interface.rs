@@ -65,8 +65,9 @@ impl Tag {
 
         let mut self_attrs = self.attrs.clone();
         let mut other_attrs = other.attrs.clone();
-        self_attrs.sort();
-        other_attrs.sort();
+        // pizhu patch (PATCH.md): a heapsort of its own instead of `slice::sort`.
+        heap_sort(&mut self_attrs);
+        heap_sort(&mut other_attrs);
 
         self_attrs == other_attrs
     }
@@ -76,6 +77,38 @@ impl Tag {
             .iter()
             .find(|attribute| attribute.name.ns == *ns!() && attribute.name.local == *name)
             .map(|attribute| attribute.value.clone())
+    }
+}
+
+/// pizhu patch: sorts `v` in place (heapsort, O(n log n)) for the comparison above. There
+/// `slice::sort` was the app's second copy of the standard sort in the wasm (about 2.6 KB).
+/// Elements that compare equal are equal in every field (`Attribute`'s `Ord` is derived), so
+/// an unstable sort leaves the lists in the same order and the comparison gives the same
+/// answer.
+fn heap_sort(v: &mut [Attribute]) {
+    fn sift_down(v: &mut [Attribute], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child] < v[child + 1] {
+                child += 1;
+            }
+            if v[root] >= v[child] {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let len = v.len();
+    for root in (0..len / 2).rev() {
+        sift_down(v, root, len);
+    }
+    for end in (1..len).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end);
     }
 }
 

@@ -29,7 +29,6 @@ use markup5ever::{ns, small_char_set, TokenizerResult};
 use std::borrow::Cow::{self, Borrowed};
 use std::cell::{Cell, RefCell, RefMut};
 use std::cmp::Reverse;
-use std::collections::BTreeMap;
 use std::mem;
 
 pub use crate::buffer_queue::{BufferQueue, FromSet, NotFromSet, SetResult};
@@ -174,7 +173,8 @@ pub struct Tokenizer<Sink> {
     temp_buf: RefCell<StrTendril>,
 
     /// Record of how many ns we spent in each state, if profiling is enabled.
-    state_profile: RefCell<BTreeMap<states::State, u64>>,
+    // pizhu patch (PATCH.md): a Vec, not a BTreeMap, for the compiled-out profiler.
+    state_profile: RefCell<Vec<(states::State, u64)>>,
 
     /// Record of how many ns we spent in the token sink.
     time_in_sink: Cell<u64>,
@@ -213,7 +213,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
             current_doctype: RefCell::new(Doctype::default()),
             last_start_tag_name: RefCell::new(start_tag_name),
             temp_buf: RefCell::new(StrTendril::new()),
-            state_profile: RefCell::new(BTreeMap::new()),
+            state_profile: RefCell::new(Vec::new()),
             time_in_sink: Cell::new(0),
             current_line: Cell::new(1),
         }
@@ -362,8 +362,13 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                 let old_sink = self.time_in_sink.get();
                 let (run, mut dt) = time!(self.step(input));
                 dt -= (self.time_in_sink.get() - old_sink);
-                let new = match self.state_profile.borrow_mut().get_mut(&state) {
-                    Some(x) => {
+                let new = match self
+                    .state_profile
+                    .borrow_mut()
+                    .iter_mut()
+                    .find(|(s, _)| *s == state)
+                {
+                    Some((_, x)) => {
                         *x += dt;
                         false
                     },
@@ -371,7 +376,7 @@ impl<Sink: TokenSink> Tokenizer<Sink> {
                 };
                 if new {
                     // do this here because of borrow shenanigans
-                    self.state_profile.borrow_mut().insert(state, dt);
+                    self.state_profile.borrow_mut().push((state, dt));
                 }
                 match run {
                     ProcessResult::Continue => (),

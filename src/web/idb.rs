@@ -111,9 +111,18 @@ impl Library {
 
     /// The raw text of one article, if it is kept.
     pub async fn text(&self, key: &str) -> Result<Option<String>, IdbError> {
-        let tx = self.transaction(&[TEXTS], IdbTransactionMode::Readonly)?;
+        self.get(TEXTS, key).await
+    }
+
+    /// The record of one article, if it is kept.
+    pub async fn record(&self, key: &str) -> Result<Option<String>, IdbError> {
+        self.get(RECORDS, key).await
+    }
+
+    async fn get(&self, store: &str, key: &str) -> Result<Option<String>, IdbError> {
+        let tx = self.transaction(&[store], IdbTransactionMode::Readonly)?;
         let request = tx
-            .object_store(TEXTS)
+            .object_store(store)
             .and_then(|s| s.get(&JsValue::from_str(key)))
             .map_err(failed)?;
         Ok(settle(&request, None).await?.as_string())

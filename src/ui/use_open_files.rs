@@ -160,14 +160,20 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
 /// its file changed (keeping when it was first added), left as it is otherwise.
 async fn keep(article: &Article, raw: &str) -> Result<(), IdbError> {
     let library = Library::open().await?;
-    let record = ArticleRecord::of(article, raw, dom::now_ms());
+    let mut record = ArticleRecord::of(article, raw, dom::now_ms());
+    // The old record is read as a JSON value, the reader the import already has: only its
+    // hash and when it was added matter here.
     let old = library.record(&record.key).await?;
-    let old = old.and_then(|text| decode_record(&text).ok());
-    let record = match (merge_decision(old.as_ref(), &record), old) {
-        (MergeDecision::Unchanged, _) => return Ok(()),
-        (MergeDecision::Updated, Some(old)) => record.replacing(&old),
-        _ => record,
-    };
+    if let Some(old) =
+        old.and_then(|text| serde_json::from_slice::<serde_json::Value>(text.as_bytes()).ok())
+    {
+        if old.get("hash").and_then(|h| h.as_str()) == Some(record.hash.as_str()) {
+            return Ok(());
+        }
+        if let Some(added) = old.get("added_ms").and_then(|a| a.as_i64()) {
+            record.added_ms = added;
+        }
+    }
     library.put(&record.key, &encode_record(&record), raw).await
 }
 

@@ -154,6 +154,14 @@ impl Library {
     }
 }
 
+/// A connection left open would block another tab's upgrade to a newer version; closing
+/// lets the transactions already started finish.
+impl Drop for Library {
+    fn drop(&mut self) {
+        self.db.close();
+    }
+}
+
 /// The result of a request, once it succeeds or fails. With `open`, a blocked open fails
 /// with [`IdbError::Blocked`] instead of waiting for the other tab.
 async fn settle(

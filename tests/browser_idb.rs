@@ -37,6 +37,10 @@ async fn articles_are_kept_listed_read_and_deleted() {
         Some(text.as_str())
     );
     assert_eq!(library.text("none").await.expect("reads"), None);
+    assert_eq!(
+        library.record("k2").await.expect("reads").as_deref(),
+        Some("{\"title\":\"二\"}")
+    );
     // A second connection (as a reload makes) sees the same; a put replaces.
     let again = Library::open().await.expect("opens again");
     again

@@ -13,9 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::article::{Article, ParseError};
-use crate::core::library::{
-    decode_record, encode_record, merge_decision, ArticleRecord, MergeDecision,
-};
+use crate::core::library::{encode_record, ArticleRecord};
 use crate::core::store::keys::LAST_ARTICLE_KEY;
 use crate::core::store::StorageError;
 use crate::web::dom;

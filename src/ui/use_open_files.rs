@@ -1,7 +1,8 @@
 //! Opening articles and annotation files, as one hook: files from the picker or a drop are
 //! read, pasted text is opened (Ctrl+V anywhere outside a text field too), a JSON file is
 //! handed to the annotations' import, and at first start the last opened article (else the
-//! sample) opens. The raw text of the last article is kept so a reload shows it again.
+//! sample) opens. The raw text of the last article is kept so a reload shows it again, and
+//! every opened article (not the sample) is kept in the library (IndexedDB).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -11,17 +12,19 @@ use gloo::file::callbacks::FileReader;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::core::article::ParseError;
+use crate::core::article::{Article, ParseError};
+use crate::core::library::{encode_record, ArticleRecord};
 use crate::core::store::keys::LAST_ARTICLE_KEY;
 use crate::core::store::StorageError;
 use crate::web::dom;
+use crate::web::idb::{IdbError, Library};
 use crate::web::storage;
 
 use super::annotate::persist;
 use super::loader::{read_files, Loaded};
 use super::open::open_bytes;
 use super::sample::{SAMPLE_ARTICLE, SAMPLE_NAME};
-use super::state::{Action, AppState};
+use super::state::{Action, AppState, Opened};
 
 const LAST_ARTICLE_NAME_KEY: &str = "pizhu:v1:last-article-name";
 
@@ -46,8 +49,9 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
             let dispatch = dispatch.clone();
             let remembered: Option<Rc<str>> = std::str::from_utf8(&bytes).ok().map(Rc::from);
             let label = name.clone();
-            let done = Callback::from(move |result: Result<_, ParseError>| match result {
+            let done = Callback::from(move |result: Result<Opened, ParseError>| match result {
                 Ok(opened) => {
+                    let article = opened.article.clone();
                     dispatch.dispatch(Action::Open(opened));
                     // In a task of its own: writing a 1 MB text to localStorage takes about
                     // 10 ms, which the article's first render should not wait for.
@@ -56,6 +60,11 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
                         wasm_bindgen_futures::spawn_local(async move {
                             gloo::timers::future::TimeoutFuture::new(0).await;
                             remember_last(&dispatch, &label, &text);
+                            if label != SAMPLE_NAME {
+                                if let Err(error) = keep(&article, &text).await {
+                                    dispatch.dispatch(Action::Notice(error.to_string()));
+                                }
+                            }
                         });
                     }
                 }
@@ -145,6 +154,27 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
 /// Keep the raw text of the last opened article so a reload shows it again.
 /// A cache: when it cannot be written it is removed (never left half-written, never
 /// holding space annotations need), and the reader is told just that.
+/// Keeps an opened article in the library (IndexedDB): added the first time, updated when
+/// its file changed (keeping when it was first added), left as it is otherwise.
+async fn keep(article: &Article, raw: &str) -> Result<(), IdbError> {
+    let library = Library::open().await?;
+    let mut record = ArticleRecord::of(article, raw, dom::now_ms());
+    // The old record is read as a JSON value, the reader the import already has: only its
+    // hash and when it was added matter here.
+    let old = library.record(&record.key).await?;
+    if let Some(old) =
+        old.and_then(|text| serde_json::from_slice::<serde_json::Value>(text.as_bytes()).ok())
+    {
+        if old.get("hash").and_then(|h| h.as_str()) == Some(record.hash.as_str()) {
+            return Ok(());
+        }
+        if let Some(added) = old.get("added_ms").and_then(|a| a.as_i64()) {
+            record.added_ms = added;
+        }
+    }
+    library.put(&record.key, &encode_record(&record), raw).await
+}
+
 fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, text: &str) {
     let saved = storage::set(LAST_ARTICLE_KEY, text)
         .and_then(|_| storage::set(LAST_ARTICLE_NAME_KEY, name));

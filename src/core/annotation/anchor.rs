@@ -3,7 +3,7 @@
 //! that exports and peers count over), then bounded approximate match, else
 //! orphan.
 
-use crate::core::text::{without_separators, CharIndex, RenderedText};
+use crate::core::text::{CharIndex, RenderedText};
 
 use super::context::agreement;
 use super::fuzzy::{FuzzyMatch, FuzzyQuote};
@@ -11,7 +11,7 @@ use super::myers::MaskPool;
 use super::occurrences::find_all;
 use super::quote::choose;
 use super::symbols::Symbols;
-use super::{AnchorConfig, AnchorMethod, Anchored, Target, TextQuoteSelector};
+use super::{AnchorConfig, AnchorMethod, Anchored, Target};
 
 /// Anchors one target; see [`anchor_all_in`].
 pub fn anchor(text: &str, target: &Target) -> Anchored {
@@ -202,11 +202,7 @@ fn take_in_separators(
 /// its position as stored (it may have been counted over either text; stage 1 checks it).
 fn project(target: &Target) -> Target {
     Target {
-        quote: TextQuoteSelector {
-            exact: without_separators(&target.quote.exact),
-            prefix: without_separators(&target.quote.prefix),
-            suffix: without_separators(&target.quote.suffix),
-        },
+        quote: target.quote.rendered(),
         position: target.position,
     }
 }

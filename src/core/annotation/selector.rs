@@ -39,6 +39,18 @@ deserialize_struct!(TextQuoteSelector, "struct TextQuoteSelector", {
 deserialize_struct!(TextPositionSelector, "struct TextPositionSelector", { start, end });
 deserialize_struct!(Target, "struct Target", { quote, position });
 
+impl TextQuoteSelector {
+    /// The quote as it reads over the rendered text: quote and context without separators
+    /// (see [`RenderedText`](crate::core::text::RenderedText)).
+    pub fn rendered(&self) -> TextQuoteSelector {
+        TextQuoteSelector {
+            exact: without_separators(&self.exact),
+            prefix: without_separators(&self.prefix),
+            suffix: without_separators(&self.suffix),
+        }
+    }
+}
+
 impl Target {
     /// Whether two targets point at the same text as a reader sees it: equal, or one counted
     /// over the canonical text and the other over the rendered text (an export, or a peer's
@@ -48,13 +60,10 @@ impl Target {
         if self == other {
             return true;
         }
-        let (a, b) = (&self.quote, &other.quote);
-        let visible = |s: &str| without_separators(s);
-        let (prefix_a, prefix_b) = (visible(&a.prefix), visible(&b.prefix));
-        let (suffix_a, suffix_b) = (visible(&a.suffix), visible(&b.suffix));
-        visible(&a.exact) == visible(&b.exact)
-            && (prefix_a.ends_with(&prefix_b) || prefix_b.ends_with(&prefix_a))
-            && (suffix_a.starts_with(&suffix_b) || suffix_b.starts_with(&suffix_a))
+        let (a, b) = (self.quote.rendered(), other.quote.rendered());
+        a.exact == b.exact
+            && (a.prefix.ends_with(&b.prefix) || b.prefix.ends_with(&a.prefix))
+            && (a.suffix.starts_with(&b.suffix) || b.suffix.starts_with(&a.suffix))
     }
 }
 

@@ -6,10 +6,10 @@ use serde::Serialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::core::annotation::{describe_in, Annotation};
+use crate::core::annotation::{describe_in, Annotation, TextQuoteSelector};
 use crate::core::article::Article;
 use crate::core::label::Label;
-use crate::core::text::{without_separators, CharIndex, RenderedText};
+use crate::core::text::{CharIndex, RenderedText};
 
 use super::hash::{content_hash, hex};
 use super::ids::export_id;
@@ -205,22 +205,18 @@ fn rendered_selectors(
     let Ok(target) = describe_in(index, from, to) else {
         return stored_selectors(a);
     };
-    let quote = target.quote;
+    let mut quote = target.quote;
     let (prefix, suffix) = within_units(rendered, from, to, &quote.prefix, &quote.suffix);
     let unique = || {
         let whole = format!("{prefix}{}{suffix}", quote.exact);
         rendered.text().matches(whole.as_str()).nth(1).is_none()
     };
     let cut = prefix.len() < quote.prefix.len() || suffix.len() < quote.suffix.len();
-    let (prefix, suffix) = if cut && unique() {
-        (prefix.to_owned(), suffix.to_owned())
-    } else {
-        (quote.prefix.clone(), quote.suffix.clone())
-    };
+    if cut && unique() {
+        (quote.prefix, quote.suffix) = (prefix.to_owned(), suffix.to_owned());
+    }
     Selectors {
-        exact: quote.exact,
-        prefix,
-        suffix,
+        quote,
         position: Some((from, to)),
     }
 }
@@ -261,20 +257,15 @@ fn take_chars(text: &str, n: usize) -> &str {
 
 /// The stored quote and context without separators, and no position.
 fn stored_selectors(a: &Annotation) -> Selectors {
-    let quote = &a.target.quote;
     Selectors {
-        exact: without_separators(&quote.exact),
-        prefix: without_separators(&quote.prefix),
-        suffix: without_separators(&quote.suffix),
+        quote: a.target.quote.rendered(),
         position: None,
     }
 }
 
 /// What an item's target says, before it is written.
 struct Selectors {
-    exact: String,
-    prefix: String,
-    suffix: String,
+    quote: TextQuoteSelector,
     position: Option<(usize, usize)>,
 }
 
@@ -307,9 +298,9 @@ fn item<'a>(
     }
     let mut selector = vec![Selector::Quote {
         kind: "TextQuoteSelector",
-        exact: selectors.exact,
-        prefix: selectors.prefix,
-        suffix: selectors.suffix,
+        exact: selectors.quote.exact,
+        prefix: selectors.quote.prefix,
+        suffix: selectors.quote.suffix,
     }];
     if let Some((start, end)) = selectors.position {
         selector.push(Selector::Position {

@@ -45,11 +45,6 @@ impl RenderedText {
         &self.text
     }
 
-    /// Whether the canonical text had no separator (both texts are then the same).
-    pub fn is_canonical(&self) -> bool {
-        self.canonical.is_empty()
-    }
-
     /// The rendered offset of a canonical offset (separators before it drop out; an offset on
     /// a separator gives the rendered offset right after the text before it).
     pub fn from_canonical(&self, offset: usize) -> usize {
@@ -129,7 +124,7 @@ mod tests {
     #[test]
     fn text_without_separators_is_itself() {
         let r = RenderedText::new("一二三");
-        assert!(r.is_canonical());
+        assert_eq!(r.text(), "一二三");
         assert_eq!(r.range_to_canonical(1, 3), (1, 3));
         assert_eq!(r.from_canonical(2), 2);
     }

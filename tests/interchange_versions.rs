@@ -52,6 +52,36 @@ fn dom_text(article: &Article) -> String {
         .collect()
 }
 
+/// Where each annotation anchors over the article's canonical text.
+fn spans_of(article: &Article, annotations: &[Annotation]) -> Vec<Option<(usize, usize)>> {
+    anchor_all(&article.text, &targets(annotations))
+        .iter()
+        .map(Anchored::span)
+        .collect()
+}
+
+/// The export of the open `article`, as the page writes it: selectors over the rendered text.
+fn export_open(
+    article: &Article,
+    annotations: &[Annotation],
+    spans: &[Option<(usize, usize)>],
+) -> String {
+    let info = ArticleInfo::of(article);
+    export_collection(
+        &ArticleExport {
+            info: &info,
+            annotations,
+            text: Some(PlacedText {
+                canonical: &article.text,
+                spans,
+            }),
+        },
+        &default_labels(),
+        &Generator::pizhu(),
+        0,
+    )
+}
+
 #[test]
 fn version_1_exports_still_anchor_exactly() {
     for (export, article_file) in CASES {
@@ -83,24 +113,8 @@ fn version_2_re_export_anchors_where_version_1_did() {
     for (export, article_file) in CASES {
         let article = article::parse(&read(article_file)).expect("article parses");
         let old = imported(&read(export));
-        let spans: Vec<Option<(usize, usize)>> = anchor_all(&article.text, &targets(&old))
-            .iter()
-            .map(Anchored::span)
-            .collect();
-        let info = ArticleInfo::of(&article);
-        let json = export_collection(
-            &ArticleExport {
-                info: &info,
-                annotations: &old,
-                text: Some(PlacedText {
-                    canonical: &article.text,
-                    spans: &spans,
-                }),
-            },
-            &default_labels(),
-            &Generator::pizhu(),
-            0,
-        );
+        let spans = spans_of(&article, &old);
+        let json = export_open(&article, &old, &spans);
         let again = imported(&json);
         let got: Vec<Anchored> = anchor_all(&article.text, &targets(&again));
         for ((span, got), a) in spans.iter().zip(&got).zip(&again) {
@@ -120,24 +134,8 @@ fn version_2_selectors_hold_over_the_rendered_text() {
         let dom = dom_text(&article);
         assert_eq!(RenderedText::new(&article.text).text(), dom);
         let old = imported(&read(export));
-        let spans: Vec<Option<(usize, usize)>> = anchor_all(&article.text, &targets(&old))
-            .iter()
-            .map(Anchored::span)
-            .collect();
-        let info = ArticleInfo::of(&article);
-        let json = export_collection(
-            &ArticleExport {
-                info: &info,
-                annotations: &old,
-                text: Some(PlacedText {
-                    canonical: &article.text,
-                    spans: &spans,
-                }),
-            },
-            &default_labels(),
-            &Generator::pizhu(),
-            0,
-        );
+        let spans = spans_of(&article, &old);
+        let json = export_open(&article, &old, &spans);
         let file: Value = serde_json::from_str(&json).expect("JSON");
         let chars: Vec<char> = dom.chars().collect();
         let items = file["first"]["items"].as_array().expect("items");

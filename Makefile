@@ -13,13 +13,13 @@ tools:
 test-tools:
 	@tools/install.sh test
 
-## Release build into dist/ (wasm-opt -Oz, CSP hashes filled in).
+## Release build into dist/ (nightly std rebuilt for size, wasm-opt -Oz, CSP hashes filled in).
 build: tools
-	trunk build --release
+	tools/build-release.sh build
 
 ## Build and serve on http://127.0.0.1:8080 (the sample article opens at first start).
 serve: tools
-	trunk serve --release --no-autoreload --no-error-reporting --address 127.0.0.1 --port 8080
+	tools/build-release.sh serve --no-autoreload --no-error-reporting --address 127.0.0.1 --port 8080
 
 ## Formatting, clippy (native and wasm32), and the vendored crates reproducible from crates.io.
 lint:

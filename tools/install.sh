@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install what pizhu's build (and, with "test", its tests) need. Idempotent: every tool that is
 # already present at the right version is skipped. Nothing here or later downloads at run time.
-#   tools/install.sh build   wasm32 target, Trunk 0.21.14, wasm-bindgen-cli (= Cargo.lock), wasm-opt,
+#   tools/install.sh build   wasm32 target (stable and nightly), nightly's rust-src and the crates
+#                            its std needs (tools/build-release.sh), Trunk 0.21.14, wasm-bindgen-cli (= Cargo.lock), wasm-opt,
 #                            terser
 #   tools/install.sh test    the above, plus Chromium, chromedriver, CJK fonts, and tests/e2e's npm
 #                            packages (playwright-core, @apache-annotator/dom, esbuild)
@@ -19,6 +20,22 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+
+# The release build rebuilds std with nightly (tools/build-release.sh): nightly, its wasm32
+# target and std's sources, and the crates std depends on fetched, since Trunk builds offline.
+if ! rustup toolchain list | grep -q '^nightly'; then
+  say "installing the nightly toolchain (the release build rebuilds std for size)"
+  rustup toolchain install nightly --profile minimal
+fi
+if ! rustup component list --toolchain nightly --installed | grep -qx rust-src; then
+  say "adding nightly's rust-src (std's sources, for -Zbuild-std)"
+  rustup component add rust-src --toolchain nightly
+fi
+if ! rustup target list --toolchain nightly --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target to nightly"
+  rustup target add wasm32-unknown-unknown --toolchain nightly
+fi
+cargo +nightly fetch --manifest-path "$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" >/dev/null 2>&1
 
 if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}\$"; then
   say "installing Trunk ${TRUNK_VERSION} (several minutes on a cold machine)"

@@ -6,10 +6,13 @@ use yew::prelude::*;
 
 use crate::web::dom;
 
+use gloo::events::EventListener;
+
 use super::annotate::Workspace;
+use super::library::LibraryPage;
 use super::loader::Loader;
 use super::notice::{notice_box, Notice};
-use super::route::Route;
+use super::route::{self, Route};
 use super::state::{Action, AppState};
 use super::use_open_files::{use_open_files, OpenFiles};
 
@@ -17,7 +20,33 @@ use super::use_open_files::{use_open_files, OpenFiles};
 pub fn app() -> Html {
     let state = use_reducer(AppState::default);
     let dragging = use_state(|| false);
-    let OpenFiles { on_files, on_paste } = use_open_files(&state);
+    let OpenFiles {
+        on_files,
+        on_paste,
+        on_key,
+    } = use_open_files(&state);
+
+    // The view follows the URL's fragment: at start, and on every change (links, Back).
+    let shown_key = use_mut_ref(|| None::<String>);
+    *shown_key.borrow_mut() = state.article().map(|o| o.article.storage_key());
+    {
+        let dispatch = state.dispatcher();
+        let (on_key, shown_key) = (on_key.clone(), shown_key.clone());
+        use_effect_with((), move |_| {
+            dispatch.dispatch(Action::Route(route::current()));
+            let listener = dom::window().map(|window| {
+                EventListener::new(&window, "hashchange", move |_| {
+                    dispatch.dispatch(Action::Route(route::current()));
+                    if let Some(key) = route::article_key() {
+                        if shown_key.borrow().as_deref() != Some(key.as_str()) {
+                            on_key.emit(key);
+                        }
+                    }
+                })
+            });
+            move || drop(listener)
+        });
+    }
 
     let ondragover = {
         let dragging = dragging.clone();
@@ -56,12 +85,21 @@ pub fn app() -> Html {
         })
     };
 
+    let on_open_kept = Callback::from(|key: String| route::go(&route::article_href(&key)));
+
     let classes = crate::ui::class_list(&["app", if *dragging { "dragging" } else { "" }]);
     html! {
         <div class={classes} {ondragover} {ondragleave} {ondrop}>
             <header class="toolbar">
                 <span class="brand" lang="zh">{ "批注" }<small>{ " pizhu" }</small></span>
                 <Loader {on_files} {on_paste} />
+                if state.route == Route::Library {
+                    if let Some(key) = shown_key.borrow().as_deref() {
+                        <a class="button" href={route::article_href(key)}>{ "Back to the article / 返回文章" }</a>
+                    }
+                } else {
+                    <a class="button" href={route::library_href()}>{ "Library / 文章库" }</a>
+                }
                 if state.opened.len() > 1 {
                     <label class="switcher">
                         <span class="visually-hidden">{ "Opened articles" }</span>
@@ -81,15 +119,16 @@ pub fn app() -> Html {
             if let Some(lasting) = &state.notice {
                 { notice_box(&Notice::Info(lasting.clone()), "", None) }
             }
-            <main class="layout">{ view(&state) }</main>
+            <main class="layout">{ view(&state, &on_open_kept) }</main>
             <div class="drop-hint" aria-hidden="true">{ "Drop files to open / 松开以打开文件" }</div>
         </div>
     }
 }
 
 /// The view `state.route` names.
-fn view(state: &AppState) -> Html {
+fn view(state: &AppState, on_open: &Callback<String>) -> Html {
     match state.route {
+        Route::Library => html! { <LibraryPage on_open={on_open.clone()} /> },
         Route::Reader => match state.article() {
             Some(opened) => html! {
                 <Workspace article={opened.article.clone()} incoming={state.incoming.clone()} />

@@ -38,6 +38,8 @@ pub enum Action {
     /// An annotation file too large to read whole: read in pieces by the import.
     ImportLarge(web_sys::File),
     Select(usize),
+    /// The view the URL's fragment names.
+    Route(Route),
     Fail(String),
     Notice(String),
     DismissError,
@@ -79,6 +81,7 @@ impl Reducible for AppState {
                 };
                 next.current = Some(index);
                 next.error = None;
+                next.route = Route::Reader;
             }
             Action::Import(bytes) => next.hand_over(IncomingFile::Bytes(Rc::new(bytes))),
             Action::ImportLarge(file) => next.hand_over(IncomingFile::Large(file)),
@@ -87,6 +90,7 @@ impl Reducible for AppState {
                     next.current = Some(index);
                 }
             }
+            Action::Route(route) => next.route = route,
             Action::Fail(message) => next.error = Some(message),
             Action::Notice(message) => next.notice = Some(message),
             Action::DismissError => next.error = None,

@@ -13,7 +13,6 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::core::article::{Article, ParseError};
-use crate::core::library::{encode_record, ArticleRecord};
 use crate::core::store::keys::LAST_ARTICLE_KEY;
 use crate::core::store::StorageError;
 use crate::web::dom;
@@ -23,6 +22,7 @@ use crate::web::storage;
 use super::annotate::persist;
 use super::loader::{read_files, Loaded};
 use super::open::open_bytes;
+use super::route;
 use super::sample::{SAMPLE_ARTICLE, SAMPLE_NAME};
 use super::state::{Action, AppState, Opened};
 
@@ -32,6 +32,8 @@ const LAST_ARTICLE_NAME_KEY: &str = "pizhu:v1:last-article-name";
 pub struct OpenFiles {
     pub on_files: Callback<Vec<web_sys::File>>,
     pub on_paste: Callback<String>,
+    /// Open the library's article with this key (its text read from IndexedDB).
+    pub on_key: Callback<String>,
 }
 
 #[hook]
@@ -74,11 +76,38 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
         })
     };
 
-    // First start: the last opened article, else the sample.
+    let on_key = {
+        let open = open.clone();
+        let dispatch = state.dispatcher();
+        Callback::from(move |key: String| {
+            let (open, dispatch) = (open.clone(), dispatch.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match open_kept(&key).await {
+                    Ok(Some(text)) => open.emit((key, text.into_bytes())),
+                    Ok(None) => dispatch.dispatch(Action::Fail(format!(
+                        "This article is not in the library of this browser ({key}). 文章库中没有这篇文章。"
+                    ))),
+                    Err(error) => dispatch.dispatch(Action::Fail(error.to_string())),
+                }
+            });
+        })
+    };
+
+    // First start: the article the address names (`#/article/<key>`), else the last opened
+    // article, else the sample.
     {
         let open = open.clone();
         let dispatch = state.dispatcher();
+        let on_key = on_key.clone();
         use_effect_with((), move |_| {
+            if let Some(key) = route::article_key() {
+                on_key.emit(key);
+                return;
+            }
+            // The library at start: an article opens when the reader picks one.
+            if route::current() == route::Route::Library {
+                return;
+            }
             match (
                 storage::get(LAST_ARTICLE_KEY),
                 storage::get(LAST_ARTICLE_NAME_KEY),
@@ -148,31 +177,26 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
         });
     }
 
-    OpenFiles { on_files, on_paste }
+    OpenFiles {
+        on_files,
+        on_paste,
+        on_key,
+    }
+}
+
+/// Keeps an opened article in the library (IndexedDB) and names it in the address bar.
+async fn keep(article: &Article, raw: &str) -> Result<(), IdbError> {
+    let library = Library::open().await?;
+    super::library::keep::keep(&library, article, raw, dom::now_ms()).await?;
+    route::show_article(&article.storage_key());
+    Ok(())
 }
 
 /// Keep the raw text of the last opened article so a reload shows it again.
 /// A cache: when it cannot be written it is removed (never left half-written, never
 /// holding space annotations need), and the reader is told just that.
-/// Keeps an opened article in the library (IndexedDB): added the first time, updated when
-/// its file changed (keeping when it was first added), left as it is otherwise.
-async fn keep(article: &Article, raw: &str) -> Result<(), IdbError> {
-    let library = Library::open().await?;
-    let mut record = ArticleRecord::of(article, raw, dom::now_ms());
-    // The old record is read as a JSON value, the reader the import already has: only its
-    // hash and when it was added matter here.
-    let old = library.record(&record.key).await?;
-    if let Some(old) =
-        old.and_then(|text| serde_json::from_slice::<serde_json::Value>(text.as_bytes()).ok())
-    {
-        if old.get("hash").and_then(|h| h.as_str()) == Some(record.hash.as_str()) {
-            return Ok(());
-        }
-        if let Some(added) = old.get("added_ms").and_then(|a| a.as_i64()) {
-            record.added_ms = added;
-        }
-    }
-    library.put(&record.key, &encode_record(&record), raw).await
+async fn open_kept(key: &str) -> Result<Option<String>, IdbError> {
+    Library::open().await?.text(key).await
 }
 
 fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, text: &str) {

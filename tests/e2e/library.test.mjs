@@ -3,7 +3,10 @@
 // when it was first added. The sample is not kept.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serveDist, launch, newPage, openFreshApp, openFiles } from "./harness.mjs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { serveDist, launch, newPage, openFreshApp, openFiles, corpusFiles, SHOTS } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -53,4 +56,102 @@ test("every opened article is kept in the library, once; a changed file updates 
   assert.equal(after[0].added_ms, first.added_ms);
   assert.match(after[0].text, /已更新/);
   assert.deepEqual(page.problems, []);
+});
+
+// A folder of corpus articles with files that are not articles among them, as an archive
+// folder often has: the library view imports it, lists it, searches it, and opens from it.
+function archiveFolder() {
+  const dir = mkdtempSync(join(tmpdir(), "pizhu-folder-"));
+  const articles = corpusFiles().filter((path) => !path.includes("SOURCE-README"));
+  for (const [i, path] of articles.entries()) {
+    const sub = join(dir, i % 2 ? "b" : "a");
+    mkdirSync(sub, { recursive: true });
+    copyFileSync(path, join(sub, `${i}-${basename(path)}`));
+  }
+  writeFileSync(join(dir, "picture.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]));
+  writeFileSync(join(dir, "empty.md"), "");
+  writeFileSync(join(dir, "annotations.json"), "[]");
+  writeFileSync(join(dir, "binary.md"), Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80]));
+  return { dir, articles };
+}
+
+const libraryCount = (page) => page.locator("[data-library-count]").getAttribute("data-library-count").then(Number);
+
+test("the library view: import a folder, list, sort, search, open, Back, reload", async () => {
+  const { dir, articles } = archiveFolder();
+  const page = await newPage(browser, server.url);
+  await openFreshApp(page, server.url);
+  await page.click("a[href='#/library']");
+  await page.waitForSelector("[data-library-count]");
+  assert.equal(await libraryCount(page), 0);
+  const folder = page.locator("input[type=file][webkitdirectory]");
+  await folder.setInputFiles(dir);
+  const status = page.locator(".library-import[data-import-finished=true]");
+  await status.waitFor({ timeout: 60_000 });
+  const text = await status.textContent();
+  const skipped = 4;
+  assert.match(text, new RegExp(`Done\\..*? ${articles.length + skipped} of ${articles.length + skipped} files read`), text);
+  assert.match(text, new RegExp(`${skipped} skipped`), text);
+  const distinct = await libraryCount(page);
+  // Two corpus files may be the same article (same key): one entry each.
+  assert.ok(distinct >= articles.length - 2 && distinct <= articles.length, `${distinct} of ${articles.length}`);
+  assert.equal(await page.locator("[data-article-key]").count(), distinct);
+  const reasons = await page.locator(".library-skipped li").allTextContents();
+  assert.equal(reasons.length, skipped);
+  assert.ok(reasons.some((r) => r.includes("picture.png") && /picture/.test(r)), reasons.join("\n"));
+  assert.ok(reasons.some((r) => r.includes("empty.md") && /Empty/.test(r)), reasons.join("\n"));
+  assert.ok(reasons.some((r) => r.includes("annotations.json") && /annotation file/.test(r)), reasons.join("\n"));
+  assert.ok(reasons.some((r) => r.includes("binary.md") && /not text/.test(r)), reasons.join("\n"));
+  await page.screenshot({ path: join(SHOTS, "library.png") });
+
+  // Newest first by default; by title on request.
+  const dates = await page.locator("[data-article-key] time").evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute("datetime"))));
+  assert.deepEqual(dates, [...dates].sort((a, b) => b - a), "newest first");
+  await page.selectOption("select[aria-label=Sort]", "outlet");
+  const outlets = await page.locator("[data-article-key] .library-outlet").allTextContents();
+  assert.deepEqual(outlets, [...outlets].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), "en")), outlets.join(","));
+  await page.selectOption("select[aria-label=Outlet]", "DW");
+  const dw = await page.locator("[data-article-key]").count();
+  assert.ok(dw > 0 && dw < distinct);
+  assert.deepEqual([...new Set(await page.locator("[data-article-key] .library-outlet").allTextContents())], ["DW"]);
+  await page.selectOption("select[aria-label=Outlet]", "");
+
+  // Search as you type: a word of one article's text; full-width letters fold to half-width.
+  const records = await kept(page);
+  const target = records.find((r) => /[A-Za-z]{4,}/.test(r.title)) ?? records[0];
+  const word = target.title.match(/[A-Za-z]{4,}/)?.[0] ?? target.title.slice(0, 4);
+  const fullWidth = [...word].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join("");
+  await page.fill("input[type=search]", /^[A-Za-z]+$/.test(word) ? fullWidth : word);
+  await page.waitForSelector("[data-search-result]");
+  await page.screenshot({ path: join(SHOTS, "library-search.png") });
+  const firstKey = await page.locator("[data-search-result]").first().getAttribute("data-search-result");
+  const keysFound = await page.locator("[data-search-result]").evaluateAll((els) => els.map((e) => e.dataset.searchResult));
+  assert.ok(keysFound.includes(target.key), `${word}: ${keysFound.join(" ")}`);
+  const marked = await page.locator(`[data-search-result="${target.key}"] mark`).first().textContent();
+  assert.equal(marked.toLowerCase(), word.toLowerCase(), "the match is marked in the snippet");
+
+  // Open the first result: the reader on that article, named in the URL; Back returns.
+  const opened = records.find((r) => r.key === firstKey);
+  await page.locator("[data-search-result] .library-title").first().click();
+  await page.waitForFunction((title) => document.querySelector("article h1")?.textContent === title, opened.title);
+  assert.equal(decodeURIComponent(new URL(page.url()).hash.slice("#/article/".length)), firstKey);
+  await page.goBack();
+  await page.waitForSelector("[data-library-count]");
+  assert.equal(await libraryCount(page), distinct);
+  await page.goForward();
+  await page.waitForFunction((title) => document.querySelector("article h1")?.textContent === title, opened.title);
+  // A reload (or a bookmark) of the article's address opens it from the library.
+  await page.reload();
+  await page.waitForFunction((title) => document.querySelector("article h1")?.textContent === title, opened.title);
+
+  // The same folder again: nothing added, every article unchanged.
+  await page.click("a[href='#/library']");
+  await page.locator("input[type=file][webkitdirectory]").setInputFiles(dir);
+  await page.locator(".library-import[data-import-finished=true]").waitFor({ timeout: 60_000 });
+  const again = await page.locator(".library-import").textContent();
+  assert.match(again, / 0 added, 0 updated, /, again);
+  assert.equal(await libraryCount(page), distinct);
+  assert.deepEqual(page.problems, []);
+  rmSync(dir, { recursive: true, force: true });
+  await page.close();
 });

@@ -1,0 +1,400 @@
+//! The library view's component: loading the records and their annotations, the search
+//! box, the sort and filters, the list (a page of rows at a time), and the folder import's
+//! progress.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::folder_import::{import_folder, Progress};
+use crate::core::label::Label;
+use crate::core::library::{
+    arrange, decode_record, label_counts, ArticleRecord, Hit, LabelCounts, LibraryView, Place,
+    SearchIndex, SortBy,
+};
+use crate::ui::annotate::persist;
+use crate::web::dom;
+use crate::web::idb::{IdbError, Library};
+
+/// Rows rendered at first, and added by "Show more": the list of thousands stays a page.
+const PAGE_ROWS: usize = 100;
+/// Search results shown at most.
+const MAX_RESULTS: usize = 100;
+
+/// The library as read when the view opened (or after an import).
+struct Shelf {
+    records: Vec<ArticleRecord>,
+    counts: Vec<(String, LabelCounts)>,
+    labels: Vec<Label>,
+    index: SearchIndex,
+    /// Records that could not be read (left as they are in the database).
+    unreadable: usize,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LibraryProps {
+    /// Open the article with this key.
+    pub on_open: Callback<String>,
+}
+
+#[function_component(LibraryPage)]
+pub fn library_page(props: &LibraryProps) -> Html {
+    let shelf = use_state(|| None::<Rc<Shelf>>);
+    let problem = use_state(|| None::<String>);
+    let reloads = use_state(|| 0u32);
+    let query = use_state(String::new);
+    let view = use_state(LibraryView::default);
+    let rows = use_state(|| PAGE_ROWS);
+    let progress = use_state(|| None::<Progress>);
+    let cancel = use_memo((), |_| Cell::new(false));
+
+    {
+        let (shelf, problem) = (shelf.clone(), problem.clone());
+        use_effect_with(*reloads, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match load().await {
+                    Ok(loaded) => shelf.set(Some(Rc::new(loaded))),
+                    Err(error) => problem.set(Some(error.to_string())),
+                }
+            });
+        });
+    }
+
+    let on_search = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let on_folder = {
+        let (progress, reloads, cancel) = (progress.clone(), reloads.clone(), cancel.clone());
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let files = dom::files_of(input.files());
+            input.set_value("");
+            if files.is_empty() {
+                return;
+            }
+            cancel.set(false);
+            let (progress, reloads, cancel) = (progress.clone(), reloads.clone(), cancel.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                request_persistence().await;
+                let report = {
+                    let (progress, reloads) = (progress.clone(), reloads.clone());
+                    Callback::from(move |p: Progress| {
+                        if p.finished {
+                            reloads.set(*reloads + 1);
+                        }
+                        progress.set(Some(p));
+                    })
+                };
+                import_folder(files, cancel, report).await;
+            });
+        })
+    };
+    let on_cancel = {
+        let cancel = cancel.clone();
+        Callback::from(move |_: MouseEvent| cancel.set(true))
+    };
+    let open = |key: &str| {
+        let (on_open, key) = (props.on_open.clone(), key.to_string());
+        Callback::from(move |_: MouseEvent| on_open.emit(key.clone()))
+    };
+
+    let Some(shelf) = shelf.as_ref() else {
+        return html! {
+            <section class="library" aria-label="Library">
+                <p class="library-status">{ problem.as_deref().unwrap_or("Loading the library… 正在读取文章库…").to_string() }</p>
+            </section>
+        };
+    };
+    let by_key: HashMap<&str, usize> = shelf
+        .records
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.key.as_str(), i))
+        .collect();
+    let label_name = |id: &str| {
+        shelf.labels.iter().find(|l| l.id == id).map_or_else(
+            || id.to_string(),
+            |l| format!("{} {}", l.name_en, l.name_zh),
+        )
+    };
+    let counts_of = |key: &str| -> &[(String, usize)] {
+        shelf
+            .counts
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or(&[], |(_, c)| c)
+    };
+
+    let filters = filters(shelf, &view, &rows);
+    let body = if query.trim().is_empty() {
+        let keys = arrange(&shelf.records, &shelf.counts, &view);
+        let listed = keys.len();
+        html! {
+            <>
+                <ul class="library-list">
+                    { for keys.iter().take(*rows).filter_map(|key| by_key.get(key.as_str())).map(|&i| {
+                        let record = &shelf.records[i];
+                        html! {
+                            <li data-article-key={record.key.clone()}>
+                                <button type="button" class="library-title" onclick={open(&record.key)}>
+                                    { title_of(record) }
+                                </button>
+                                <span class="library-meta">
+                                    { meta_line(record) }
+                                    { for counts_of(&record.key).iter().map(|(label, n)| html! {
+                                        <span class="library-label" data-label={label.clone()}>
+                                            { format!("{} {n}", label_name(label)) }
+                                        </span>
+                                    }) }
+                                </span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                if listed > *rows {
+                    <button type="button" class="button" onclick={
+                        let rows = rows.clone();
+                        Callback::from(move |_: MouseEvent| rows.set(*rows + PAGE_ROWS))
+                    }>{ format!("Show more ({} of {listed} shown) / 显示更多", *rows) }</button>
+                }
+            </>
+        }
+    } else {
+        let results = shelf.index.search(&query, MAX_RESULTS);
+        html! {
+            <>
+                <p class="library-status" role="status">{
+                    if results.hits.is_empty() { "No match. 没有结果。".to_string() }
+                    else if results.more { format!("The first {} matches. 前 {} 个结果。", results.hits.len(), results.hits.len()) }
+                    else if results.hits.len() == 1 { "1 match. 1 个结果。".to_string() }
+                    else { format!("{} matches. {} 个结果。", results.hits.len(), results.hits.len()) }
+                }</p>
+                <ol class="search-results">
+                    { for results.hits.iter().filter_map(|hit| Some((hit, &shelf.records[*by_key.get(hit.key.as_str())?]))).map(|(hit, record)| html! {
+                        <li data-search-result={hit.key.clone()}>
+                            <button type="button" class="library-title" onclick={open(&hit.key)}>{ title_of(record) }</button>
+                            <span class="library-meta">{ place_of(hit, &label_name) }</span>
+                            <span class="search-snippet">{ snippet(hit) }</span>
+                        </li>
+                    }) }
+                </ol>
+            </>
+        }
+    };
+
+    let count = shelf.records.len();
+    html! {
+        <section class="library" aria-label="Library">
+            <div class="library-bar">
+                <input type="search" class="library-search" aria-label="Search the library"
+                    placeholder="Search titles, texts, quotes, notes / 搜索标题、正文、引文、批注"
+                    value={(*query).clone()} oninput={on_search} />
+                <label class="button">
+                    { "Import a folder / 导入文件夹" }
+                    <input type="file" class="visually-hidden" webkitdirectory=true multiple=true onchange={on_folder} />
+                </label>
+            </div>
+            { filters }
+            <p class="library-status" data-library-count={count.to_string()}>
+                { format!("{count} articles in the library. 文章库中共 {count} 篇。") }
+                if shelf.unreadable > 0 {
+                    { format!(" {} records could not be read and were left as they are.", shelf.unreadable) }
+                }
+            </p>
+            if let Some(p) = progress.as_ref() { { progress_view(p, on_cancel) } }
+            { body }
+        </section>
+    }
+}
+
+/// The sort and the filters by outlet and by label.
+fn filters(
+    shelf: &Shelf,
+    view: &UseStateHandle<LibraryView>,
+    rows: &UseStateHandle<usize>,
+) -> Html {
+    let mut outlets: Vec<&str> = shelf
+        .records
+        .iter()
+        .map(|r| r.outlet.as_str())
+        .filter(|o| !o.is_empty())
+        .collect();
+    crate::core::sort::sort(&mut outlets);
+    outlets.dedup();
+    let change = |apply: fn(&mut LibraryView, String)| {
+        let (view, rows) = (view.clone(), rows.clone());
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            let mut next = (*view).clone();
+            apply(&mut next, select.value());
+            view.set(next);
+            rows.set(PAGE_ROWS);
+        })
+    };
+    html! {
+        <div class="library-filters">
+            <label>{ "Sort / 排序 " }
+                <select aria-label="Sort" onchange={change(|v, value| v.sort = match value.as_str() {
+                    "outlet" => SortBy::Outlet,
+                    "title" => SortBy::Title,
+                    "annotated" => SortBy::MostAnnotated,
+                    _ => SortBy::Date,
+                })}>
+                    <option value="date" selected={view.sort == SortBy::Date}>{ "Newest first / 最新" }</option>
+                    <option value="outlet" selected={view.sort == SortBy::Outlet}>{ "Outlet / 媒体" }</option>
+                    <option value="title" selected={view.sort == SortBy::Title}>{ "Title / 标题" }</option>
+                    <option value="annotated" selected={view.sort == SortBy::MostAnnotated}>{ "Most annotated / 批注最多" }</option>
+                </select>
+            </label>
+            <label>{ "Outlet / 媒体 " }
+                <select aria-label="Outlet" onchange={change(|v, value| v.outlet = (!value.is_empty()).then_some(value))}>
+                    <option value="" selected={view.outlet.is_none()}>{ "All / 全部" }</option>
+                    { for outlets.iter().map(|o| html! {
+                        <option value={o.to_string()} selected={view.outlet.as_deref() == Some(*o)}>{ o.to_string() }</option>
+                    }) }
+                </select>
+            </label>
+            <label>{ "Label / 标签 " }
+                <select aria-label="Label" onchange={change(|v, value| v.label = (!value.is_empty()).then_some(value))}>
+                    <option value="" selected={view.label.is_none()}>{ "Any / 任意" }</option>
+                    { for shelf.labels.iter().map(|l| html! {
+                        <option value={l.id.clone()} selected={view.label.as_deref() == Some(l.id.as_str())}>
+                            { format!("{} {}", l.name_en, l.name_zh) }
+                        </option>
+                    }) }
+                </select>
+            </label>
+        </div>
+    }
+}
+
+fn progress_view(p: &Progress, on_cancel: Callback<MouseEvent>) -> Html {
+    let c = &p.counts;
+    let state = if let Some(why) = &p.stopped {
+        format!("Stopped: {why}")
+    } else if p.cancelled {
+        "Cancelled. 已取消。".to_string()
+    } else if p.finished {
+        "Done. 完成。".to_string()
+    } else {
+        "Importing… 正在导入…".to_string()
+    };
+    html! {
+        <div class="library-import" role="status" data-import-finished={p.finished.to_string()}>
+            <progress max={p.total.to_string()} value={c.read.to_string()} />
+            <span>{ format!(
+                "{state} {} of {} files read: {} added, {} updated, {} unchanged, {} skipped. 已读 {}/{}，新增 {}，更新 {}，未变 {}，跳过 {}。",
+                c.read, p.total, c.added, c.updated, c.unchanged, c.skipped,
+                c.read, p.total, c.added, c.updated, c.unchanged, c.skipped,
+            ) }</span>
+            if !p.finished {
+                <button type="button" class="button" onclick={on_cancel}>{ "Cancel / 取消" }</button>
+            }
+            if !p.skipped.is_empty() {
+                <details class="library-skipped">
+                    <summary>{ format!("Skipped files ({}) / 跳过的文件", p.skipped.len()) }</summary>
+                    <ul>{ for p.skipped.iter().map(|(path, why)| html! {
+                        <li><code>{ path.clone() }</code>{ ": " }{ why.clone() }</li>
+                    }) }</ul>
+                </details>
+            }
+        </div>
+    }
+}
+
+fn title_of(record: &ArticleRecord) -> String {
+    if record.title.trim().is_empty() {
+        "(untitled / 无标题)".to_string()
+    } else {
+        record.title.clone()
+    }
+}
+
+fn meta_line(record: &ArticleRecord) -> Html {
+    let (shown, iso) = dom::local_time(record.date_ms());
+    html! {
+        <>
+            if !record.outlet.is_empty() { <span class="library-outlet">{ record.outlet.clone() }</span> }
+            <time datetime={iso}>{ shown }</time>
+        </>
+    }
+}
+
+fn place_of(hit: &Hit, label_name: &dyn Fn(&str) -> String) -> String {
+    match &hit.place {
+        Place::Title => "Title / 标题".to_string(),
+        Place::Text => "Text / 正文".to_string(),
+        Place::Quote { label, .. } => format!("Quote / 引文 · {}", label_name(label)),
+        Place::Note { label, .. } => format!("Note / 批注 · {}", label_name(label)),
+    }
+}
+
+/// The snippet with its match in `<mark>`, built as text nodes (never HTML).
+fn snippet(hit: &Hit) -> Html {
+    let (start, end) = hit.snippet_range;
+    let at = |n: usize| {
+        hit.snippet
+            .char_indices()
+            .nth(n)
+            .map_or(hit.snippet.len(), |(i, _)| i)
+    };
+    let (a, b) = (at(start), at(end));
+    html! {
+        <>
+            { hit.snippet[..a].to_string() }
+            <mark>{ hit.snippet[a..b].to_string() }</mark>
+            { hit.snippet[b..].to_string() }
+        </>
+    }
+}
+
+/// Ask once for storage the browser will not evict (at the first folder import); the answer
+/// is not needed to go on.
+async fn request_persistence() {
+    let Some(storage) = dom::window().map(|w| w.navigator().storage()) else {
+        return;
+    };
+    if let Ok(promise) = storage.persist() {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+async fn load() -> Result<Shelf, IdbError> {
+    let library = Library::open().await?;
+    let stored = library.records().await?;
+    let (mut repo, _) = persist::open_repo();
+    let labels = repo
+        .load_labels()
+        .unwrap_or_else(|_| crate::core::label::default_labels());
+    let mut shelf = Shelf {
+        records: Vec::with_capacity(stored.len()),
+        counts: Vec::new(),
+        labels,
+        index: SearchIndex::new(),
+        unreadable: 0,
+    };
+    for (_, raw) in stored {
+        let Ok(record) = decode_record(&raw) else {
+            shelf.unreadable += 1;
+            continue;
+        };
+        let annotations = repo
+            .load_article(&record.key)
+            .map(|state| state.annotations)
+            .unwrap_or_default();
+        if !annotations.is_empty() {
+            shelf
+                .counts
+                .push((record.key.clone(), label_counts(&annotations)));
+        }
+        shelf.index.insert(&record, &annotations);
+        shelf.records.push(record);
+    }
+    Ok(shelf)
+}

@@ -83,12 +83,20 @@ impl Library {
 
     /// Keeps an article: its record and its raw text, in one transaction.
     pub async fn put(&self, key: &str, record: &str, text: &str) -> Result<(), IdbError> {
+        self.put_all(&[(key, record, text)]).await
+    }
+
+    /// Keeps several articles, each as (key, record, raw text), in one transaction: a
+    /// folder import writes in batches, since each transaction's commit costs milliseconds.
+    pub async fn put_all(&self, articles: &[(&str, &str, &str)]) -> Result<(), IdbError> {
         let tx = self.transaction(&[RECORDS, TEXTS], IdbTransactionMode::Readwrite)?;
-        let key = JsValue::from_str(key);
-        for (store, value) in [(RECORDS, record), (TEXTS, text)] {
-            tx.object_store(store)
-                .and_then(|s| s.put_with_key(&JsValue::from_str(value), &key))
-                .map_err(failed)?;
+        for (key, record, text) in articles {
+            let key = JsValue::from_str(key);
+            for (store, value) in [(RECORDS, record), (TEXTS, text)] {
+                tx.object_store(store)
+                    .and_then(|s| s.put_with_key(&JsValue::from_str(value), &key))
+                    .map_err(failed)?;
+            }
         }
         finished(&tx).await
     }

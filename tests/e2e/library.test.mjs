@@ -3,10 +3,10 @@
 // when it was first added. The sample is not kept.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { serveDist, launch, newPage, openFreshApp, openFiles, corpusFiles, SHOTS } from "./harness.mjs";
+import { serveDist, launch, newPage, openFreshApp, openFiles, corpusFiles, SHOTS, startTaskTrace, stopTaskTrace } from "./harness.mjs";
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -152,6 +152,56 @@ test("the library view: import a folder, list, sort, search, open, Back, reload"
   assert.match(again, / 0 added, 0 updated, /, again);
   assert.equal(await libraryCount(page), distinct);
   assert.deepEqual(page.problems, []);
+  rmSync(dir, { recursive: true, force: true });
+  await page.close();
+});
+
+// Speed (issue: a folder of 1,000 feed files, about 5 MB, done within 10 s, progress at
+// least every 250 ms, no task over 50 ms): corpus articles copied under 1,000 distinct URLs.
+test("a folder of 1,000 feed files: done in under 10 s, progress every 250 ms, no long task", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "pizhu-1000-"));
+  const sources = corpusFiles().map((path) => readFileSync(path, "utf8")).filter((t) => t.length < 12_000);
+  let bytes = 0;
+  for (let i = 0; i < 1000; i++) {
+    const text = sources[i % sources.length].replace(/\]\((https?:\/\/[^)\s]+)\)/, (_, url) => `](${url}${url.includes("?") ? "&" : "?"}copy=${i})`);
+    bytes += Buffer.byteLength(text);
+    writeFileSync(join(dir, `${String(i).padStart(4, "0")}.md`), text);
+  }
+  const page = await newPage(browser, server.url);
+  await openFreshApp(page, server.url);
+  await page.click("a[href='#/library']");
+  await page.waitForSelector("[data-library-count]");
+  // Every change of the progress text, timed in the page.
+  await page.evaluate(() => {
+    window.progressTimes = [];
+    // Until the import says it is done (the list is then read again, which is not progress).
+    let done = false;
+    new MutationObserver(() => {
+      if (done) return;
+      window.progressTimes.push(performance.now());
+      done = document.querySelector(".library-import[data-import-finished=true]") !== null;
+    })
+      .observe(document.querySelector(".library"), { subtree: true, childList: true, characterData: true });
+  });
+  await startTaskTrace(browser, page);
+  const started = Date.now();
+  await page.locator("input[type=file][webkitdirectory]").setInputFiles(dir);
+  await page.locator(".library-import[data-import-finished=true]").waitFor({ timeout: 60_000 });
+  const wall = Date.now() - started;
+  await page.waitForFunction(() => Number(document.querySelector("[data-library-count]").dataset.libraryCount) === 1000);
+  const tasks = await stopTaskTrace(browser, "pizhu:folder-import-start");
+  const measured = await page.evaluate(() => performance.getEntriesByName("pizhu:folder-import")[0]?.duration);
+  const times = await page.evaluate(() => window.progressTimes);
+  const gaps = times.slice(1).map((t, i) => t - times[i]);
+  const longest = Math.max(...gaps);
+  if (process.env.DEBUG_GAPS) console.log("# gaps", gaps.map((g) => g.toFixed(0)).join(" "));
+  const overCpu = tasks.filter((t) => t.cpu > 50);
+  const worst = Math.max(...tasks.map((t) => t.cpu));
+  console.log(`# folder import: 1,000 files, ${(bytes / 1e6).toFixed(1)} MB: pizhu:folder-import ${measured.toFixed(0)} ms, done in ${wall} ms from the pick; longest gap between progress updates ${longest.toFixed(0)} ms; longest task ${worst.toFixed(1)} ms CPU, ${overCpu.length} over 50 ms`);
+  assert.match(await page.locator(".library-import").textContent(), / 1000 added, /);
+  assert.ok(measured < 10_000, `done in ${measured} ms`);
+  assert.ok(longest < 250 || times.length < 2, `progress gap ${longest} ms`);
+  assert.deepEqual(overCpu.map((t) => t.cpu.toFixed(1)), [], "no task over 50 ms of CPU");
   rmSync(dir, { recursive: true, force: true });
   await page.close();
 });

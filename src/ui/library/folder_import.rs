@@ -1,21 +1,26 @@
 //! A folder import in the page: every file of a picked folder read one after the other,
 //! classified (core::library::folder), and kept, with counts reported as it goes and a Cancel
-//! that stops before the next file. Each file is awaited (its read and its IndexedDB write),
-//! so the page keeps handling input between files; one bad file is one skipped file.
+//! that stops before the next file. Each file's read and lookup is awaited, so the page keeps
+//! handling input between files; the writes go in batches (one transaction's commit costs a
+//! few milliseconds, as much as reading and parsing a feed file). One bad file is one skipped
+//! file; a full storage stops the import and says so.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::Callback;
 
-use super::keep::keep;
-use crate::core::library::{classify, precheck, FileVerdict, ImportCounts};
+use super::keep::{stage, write, Pending};
+use crate::core::library::{classify, precheck, ArticleRecord, FileVerdict, ImportCounts};
 use crate::web::dom;
 use crate::web::idb::{IdbError, Library};
+use crate::web::timing;
 use crate::web::transfer::read_blob;
 
 /// Progress at least this often (ms) while files are being read.
 const REPORT_EVERY_MS: f64 = 100.0;
+/// Articles written per transaction.
+const BATCH: usize = 20;
 
 /// Where an import stands; reported while it runs and once more at its end.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -41,11 +46,27 @@ pub async fn import_folder(
         ..Progress::default()
     };
     report.emit(progress.clone());
+    timing::mark("pizhu:folder-import-start");
     match Library::open().await {
-        Ok(library) => run(&library, files, &cancel, &report, &mut progress).await,
+        Ok(library) => {
+            let mut pending = Pending::new();
+            let outcome = run(
+                &library,
+                files,
+                &cancel,
+                &report,
+                &mut progress,
+                &mut pending,
+            )
+            .await;
+            if let Err(error) = outcome.and(flush(&library, &mut pending, &mut progress).await) {
+                progress.stopped = Some(error.to_string());
+            }
+        }
         Err(error) => progress.stopped = Some(error.to_string()),
     }
     progress.finished = true;
+    timing::measure("pizhu:folder-import", "pizhu:folder-import-start");
     report.emit(progress);
 }
 
@@ -55,12 +76,13 @@ async fn run(
     cancel: &Cell<bool>,
     report: &Callback<Progress>,
     progress: &mut Progress,
-) {
+    pending: &mut Pending,
+) -> Result<(), IdbError> {
     let mut reported = now();
     for file in files {
         if cancel.get() {
             progress.cancelled = true;
-            return;
+            return Ok(());
         }
         let path = relative_path(&file);
         let size = file.size() as u64;
@@ -71,15 +93,14 @@ async fn run(
                 Some(bytes) => match classify(&path, size, &bytes) {
                     FileVerdict::Skipped(reason) => Some(reason.to_string()),
                     FileVerdict::Article { article, text } => {
-                        match keep(library, &article, text, dom::now_ms()).await {
-                            Ok(decision) => {
+                        let record = ArticleRecord::of(&article, text, dom::now_ms());
+                        match stage(library, record, text, pending).await {
+                            Ok(Some(decision)) => {
                                 progress.counts.count(decision);
                                 None
                             }
-                            Err(IdbError::Full) => {
-                                progress.stopped = Some(IdbError::Full.to_string());
-                                return;
-                            }
+                            Ok(None) => None,
+                            Err(IdbError::Full) => return Err(IdbError::Full),
                             Err(error) => Some(error.to_string()),
                         }
                     }
@@ -90,11 +111,28 @@ async fn run(
             progress.counts.count_skipped();
             progress.skipped.push((path, reason));
         }
+        if pending.len() >= BATCH {
+            flush(library, pending, progress).await?;
+        }
         if now() - reported >= REPORT_EVERY_MS {
             report.emit(progress.clone());
             reported = now();
         }
     }
+    Ok(())
+}
+
+/// Writes the pending articles in one transaction and counts them.
+async fn flush(
+    library: &Library,
+    pending: &mut Pending,
+    progress: &mut Progress,
+) -> Result<(), IdbError> {
+    write(library, pending).await?;
+    for (.., decision) in pending.drain(..) {
+        progress.counts.count(decision);
+    }
+    Ok(())
 }
 
 /// The file's path inside the picked folder (`webkitRelativePath`), else its name.

@@ -1,4 +1,4 @@
-//! Writing one article into the library, as opening a file and importing a folder both do:
+//! Writing articles into the library, as opening a file and importing a folder both do:
 //! added the first time, updated when its file changed (keeping when it was first added),
 //! left as it is when the file is the same. A record of a newer pizhu is never overwritten.
 
@@ -8,31 +8,80 @@ use crate::core::library::{
 };
 use crate::web::idb::{IdbError, Library};
 
+/// Articles read but not yet written: (record, its JSON, the raw text, its decision).
+pub type Pending = Vec<(ArticleRecord, String, String, MergeDecision)>;
+
+/// Keeps one article at once.
 pub async fn keep(
     library: &Library,
     article: &Article,
     raw: &str,
     now_ms: i64,
-) -> Result<MergeDecision, IdbError> {
-    let record = ArticleRecord::of(article, raw, now_ms);
+) -> Result<(), IdbError> {
+    let mut pending = Pending::new();
+    stage(
+        library,
+        ArticleRecord::of(article, raw, now_ms),
+        raw,
+        &mut pending,
+    )
+    .await?;
+    write(library, &pending).await
+}
+
+/// Writes the queued articles in one transaction.
+pub async fn write(library: &Library, pending: &Pending) -> Result<(), IdbError> {
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let entries: Vec<(&str, &str, &str)> = pending
+        .iter()
+        .map(|(r, json, raw, _)| (r.key.as_str(), json.as_str(), raw.as_str()))
+        .collect();
+    library.put_all(&entries).await
+}
+
+/// Decides what `record` does (against a pending one with its key first, then the stored
+/// one) and queues its write. Returns the decision to count at once when nothing new is
+/// queued (unchanged, or a newer file for an article already queued, which replaces it:
+/// updated); `None` when the queued write counts with its batch ([`write`]).
+pub async fn stage(
+    library: &Library,
+    record: ArticleRecord,
+    raw: &str,
+    pending: &mut Pending,
+) -> Result<Option<MergeDecision>, IdbError> {
+    if let Some(at) = pending.iter().position(|(r, ..)| r.key == record.key) {
+        if pending[at].0.hash == record.hash {
+            return Ok(Some(MergeDecision::Unchanged));
+        }
+        let (old, _, _, decision) = pending.remove(at);
+        let record = record.replacing(&old);
+        let json = encode_record(&record);
+        pending.push((record, json, raw.to_string(), decision));
+        return Ok(Some(MergeDecision::Updated));
+    }
     let old = match library
         .record(&record.key)
         .await?
         .map(|text| decode_record(&text))
     {
         Some(Ok(old)) => Some(old),
-        Some(Err(LibraryError::UnsupportedVersion(_))) => return Ok(MergeDecision::Unchanged),
+        // A record of a newer pizhu is never overwritten.
+        Some(Err(LibraryError::UnsupportedVersion(_))) => {
+            return Ok(Some(MergeDecision::Unchanged))
+        }
         _ => None,
     };
     let decision = merge_decision(old.as_ref(), &record);
-    if decision != MergeDecision::Unchanged {
-        let record = match &old {
-            Some(old) => record.replacing(old),
-            None => record,
-        };
-        library
-            .put(&record.key, &encode_record(&record), raw)
-            .await?;
+    if decision == MergeDecision::Unchanged {
+        return Ok(Some(decision));
     }
-    Ok(decision)
+    let record = match &old {
+        Some(old) => record.replacing(old),
+        None => record,
+    };
+    let json = encode_record(&record);
+    pending.push((record, json, raw.to_string(), decision));
+    Ok(None)
 }

@@ -379,7 +379,11 @@ async fn load() -> Result<Shelf, IdbError> {
         index: SearchIndex::new(),
         unreadable: 0,
     };
-    for (_, raw) in stored {
+    for (i, (_, raw)) in stored.into_iter().enumerate() {
+        // A task per 50 records: reading a thousand at once would hold the page.
+        if i % 50 == 49 {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+        }
         let Ok(record) = decode_record(&raw) else {
             shelf.unreadable += 1;
             continue;

@@ -233,3 +233,33 @@ fn failed(error: JsValue) -> IdbError {
         None => IdbError::Failed(format!("{error:?}")),
     }
 }
+
+#[wasm_bindgen(inline_js = r#"
+export async function pizhu_storage_line() {
+  const storage = navigator.storage;
+  if (!storage || !storage.estimate) return "";
+  const { usage = 0, quota = 0 } = await storage.estimate();
+  const kept = storage.persisted ? await storage.persisted() : false;
+  const mb = (n) => (n / 1048576).toFixed(1) + " MB";
+  const short = quota > 0 && quota - usage < Math.max(50 * 1048576, quota / 10);
+  return "Storage: " + mb(usage) + " used of " + mb(quota) + " this site may use" +
+    (kept ? ", kept by the browser." : "; the browser may clear it when the disk runs low.") +
+    " 存储：已用 " + mb(usage) + "，共 " + mb(quota) + (kept ? "，已设为持久存储。" : "。") +
+    (short ? " Space is running short: export your annotations (Export all) before it fails. 存储空间即将不足，请先导出批注。" : "");
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch)]
+    async fn pizhu_storage_line() -> Result<JsValue, JsValue>;
+}
+
+/// How much storage the site uses and may use, whether the browser keeps it
+/// (`navigator.storage`), and a warning when little is left; empty where the browser
+/// does not say.
+pub async fn storage_line() -> String {
+    pizhu_storage_line()
+        .await
+        .ok()
+        .and_then(|line| line.as_string())
+        .unwrap_or_default()
+}

@@ -92,6 +92,7 @@ test("the library view: import a folder, list, sort, search, open, Back, reload"
   const skipped = 4;
   assert.match(text, new RegExp(`Done\\..*? ${articles.length + skipped} of ${articles.length + skipped} files read`), text);
   assert.match(text, new RegExp(`${skipped} skipped`), text);
+  assert.match(text, new RegExp(`${articles.length} added 新增, 0 updated 更新, 0 unchanged 未变, ${skipped} skipped 跳过`), text);
   const distinct = await libraryCount(page);
   // Two corpus files may be the same article (same key): one entry each.
   assert.ok(distinct >= articles.length - 2 && distinct <= articles.length, `${distinct} of ${articles.length}`);
@@ -102,6 +103,8 @@ test("the library view: import a folder, list, sort, search, open, Back, reload"
   assert.ok(reasons.some((r) => r.includes("empty.md") && /Empty/.test(r)), reasons.join("\n"));
   assert.ok(reasons.some((r) => r.includes("annotations.json") && /annotation file/.test(r)), reasons.join("\n"));
   assert.ok(reasons.some((r) => r.includes("binary.md") && /not text/.test(r)), reasons.join("\n"));
+  // How much storage is used and may be used, and whether the browser keeps it.
+  assert.match(await page.locator(".library-storage").textContent(), /^Storage: \d+\.\d MB used of \d+\.\d MB this site may use(, kept by the browser\.|; the browser may clear it)/);
   await page.screenshot({ path: join(SHOTS, "library.png") });
 
   // Newest first by default; by title on request.
@@ -149,7 +152,7 @@ test("the library view: import a folder, list, sort, search, open, Back, reload"
   await page.locator("input[type=file][webkitdirectory]").setInputFiles(dir);
   await page.locator(".library-import[data-import-finished=true]").waitFor({ timeout: 60_000 });
   const again = await page.locator(".library-import").textContent();
-  assert.match(again, / 0 added, 0 updated, /, again);
+  assert.match(again, / 0 added 新增, 0 updated 更新, /, again);
   assert.equal(await libraryCount(page), distinct);
   assert.deepEqual(page.problems, []);
   rmSync(dir, { recursive: true, force: true });
@@ -198,7 +201,7 @@ test("a folder of 1,000 feed files: done in under 10 s, progress every 250 ms, n
   const overCpu = tasks.filter((t) => t.cpu > 50);
   const worst = Math.max(...tasks.map((t) => t.cpu));
   console.log(`# folder import: 1,000 files, ${(bytes / 1e6).toFixed(1)} MB: pizhu:folder-import ${measured.toFixed(0)} ms, done in ${wall} ms from the pick; longest gap between progress updates ${longest.toFixed(0)} ms; longest task ${worst.toFixed(1)} ms CPU, ${overCpu.length} over 50 ms`);
-  assert.match(await page.locator(".library-import").textContent(), / 1000 added, /);
+  assert.match(await page.locator(".library-import").textContent(), / 1000 added 新增, /);
   assert.ok(measured < 10_000, `done in ${measured} ms`);
   assert.ok(longest < 250 || times.length < 2, `progress gap ${longest} ms`);
   assert.deepEqual(overCpu.map((t) => t.cpu.toFixed(1)), [], "no task over 50 ms of CPU");

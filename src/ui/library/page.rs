@@ -49,11 +49,13 @@ pub fn library_page(props: &LibraryProps) -> Html {
     let rows = use_state(|| PAGE_ROWS);
     let progress = use_state(|| None::<Progress>);
     let cancel = use_memo((), |_| Cell::new(false));
+    let storage = use_state(String::new);
 
     {
-        let (shelf, problem) = (shelf.clone(), problem.clone());
+        let (shelf, problem, storage) = (shelf.clone(), problem.clone(), storage.clone());
         use_effect_with(*reloads, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                storage.set(crate::web::idb::storage_line().await);
                 match load().await {
                     Ok(loaded) => shelf.set(Some(Rc::new(loaded))),
                     Err(error) => problem.set(Some(error.to_string())),
@@ -207,6 +209,9 @@ pub fn library_page(props: &LibraryProps) -> Html {
                     { format!(" {} records could not be read and were left as they are.", shelf.unreadable) }
                 }
             </p>
+            if !storage.is_empty() {
+                <p class="library-status library-storage">{ (*storage).clone() }</p>
+            }
             if let Some(p) = progress.as_ref() { { progress_view(p, on_cancel) } }
             { body }
         </section>
@@ -289,8 +294,7 @@ fn progress_view(p: &Progress, on_cancel: Callback<MouseEvent>) -> Html {
         <div class="library-import" role="status" data-import-finished={p.finished.to_string()}>
             <progress max={p.total.to_string()} value={c.read.to_string()} />
             <span>{ format!(
-                "{state} {} of {} files read: {} added, {} updated, {} unchanged, {} skipped. 已读 {}/{}，新增 {}，更新 {}，未变 {}，跳过 {}。",
-                c.read, p.total, c.added, c.updated, c.unchanged, c.skipped,
+                "{state} {} of {} files read 已读: {} added 新增, {} updated 更新, {} unchanged 未变, {} skipped 跳过.",
                 c.read, p.total, c.added, c.updated, c.unchanged, c.skipped,
             ) }</span>
             if !p.finished {

@@ -7,8 +7,6 @@
 //! All other inputs are generated deterministically. Short runs (10 samples, 2 s) keep
 //! `cargo bench --bench core` to a few minutes on two cores.
 
-use std::time::Duration;
-
 use criterion::{black_box, criterion_group, criterion_main, BatchSize, Criterion, Throughput};
 use html5ever::tendril::TendrilSink;
 use html5ever::tree_builder::TreeBuilderOpts;
@@ -21,6 +19,7 @@ use pizhu::core::article;
 use pizhu::core::store::envelope::{decode_article, encode_article};
 use pizhu::core::store::{AnnotationRepo, MemoryStore};
 
+mod common;
 #[path = "../tests/support/mod.rs"]
 mod support;
 use support::generated::{annotations, big_feed, highlights};
@@ -267,16 +266,9 @@ fn bench_workbench(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(2))
-        .warm_up_time(Duration::from_secs(1))
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = common::short_runs();
     targets = bench_parse, bench_runs, bench_layout, bench_storage, bench_workbench
 }
 criterion_main!(benches);

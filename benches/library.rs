@@ -8,13 +8,12 @@
 //! date (the texts repeat, so hit counts are the corpus's times 1000 / 28). Short runs (10
 //! samples, 2 s) as in benches/core.rs: `cargo bench --bench library`.
 
-use std::time::Duration;
-
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use pizhu::core::annotation::Annotation;
 use pizhu::core::article;
 use pizhu::core::library::{ArticleRecord, SearchIndex};
 
+mod common;
 #[path = "../tests/support/mod.rs"]
 mod support;
 use support::corpus;
@@ -80,16 +79,9 @@ fn bench_search(c: &mut Criterion) {
     group.finish();
 }
 
-fn config() -> Criterion {
-    Criterion::default()
-        .sample_size(10)
-        .measurement_time(Duration::from_secs(2))
-        .warm_up_time(Duration::from_secs(1))
-}
-
 criterion_group! {
     name = benches;
-    config = config();
+    config = common::short_runs();
     targets = bench_search
 }
 criterion_main!(benches);

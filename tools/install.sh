@@ -2,8 +2,8 @@
 # Install what pizhu's build (and, with "test", its tests) need. Idempotent: every tool that is
 # already present at the right version is skipped. Nothing here or later downloads at run time.
 #   tools/install.sh build   wasm32 target (stable and nightly), nightly's rust-src and the crates
-#                            its std needs (tools/build-release.sh), Trunk 0.21.14, wasm-bindgen-cli (= Cargo.lock), wasm-opt,
-#                            terser
+#                            its std needs (tools/build-release.sh), Trunk 0.21.14,
+#                            wasm-bindgen-cli (= Cargo.lock), wasm-opt, terser
 #   tools/install.sh test    the above, plus Chromium, chromedriver, CJK fonts, and tests/e2e's npm
 #                            packages (playwright-core, @apache-annotator/dom, esbuild)
 set -euo pipefail
@@ -35,7 +35,7 @@ if ! rustup target list --toolchain nightly --installed | grep -qx wasm32-unknow
   say "adding the wasm32-unknown-unknown target to nightly"
   rustup target add wasm32-unknown-unknown --toolchain nightly
 fi
-cargo +nightly fetch --manifest-path "$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml" >/dev/null 2>&1
+cargo +nightly fetch --quiet --manifest-path "$(rustc +nightly --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 
 if ! trunk --version 2>/dev/null | grep -q " ${TRUNK_VERSION}\$"; then
   say "installing Trunk ${TRUNK_VERSION} (several minutes on a cold machine)"

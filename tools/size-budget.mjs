@@ -1,5 +1,6 @@
 // Size budget of the release build: brotli (quality 11) of every wasm, js, css and html file in
-// dist/ and its folders (wasm-bindgen's snippets/ too). Fails when over BUDGET_KB. Prints each file so the README figure can be checked.
+// dist/ and its folders (wasm-bindgen's snippets/ too). Fails when over BUDGET_KB. Prints each
+// file so the README figure can be checked.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { brotliCompressSync, gzipSync, constants } from "node:zlib";

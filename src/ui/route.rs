@@ -75,7 +75,5 @@ pub fn show_article(key: &str) {
 }
 
 fn fragment() -> String {
-    dom::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
+    crate::web::transfer::fragment().unwrap_or_default()
 }

@@ -192,13 +192,14 @@ async fn keep(article: &Article, raw: &str) -> Result<(), IdbError> {
     Ok(())
 }
 
-/// Keep the raw text of the last opened article so a reload shows it again.
-/// A cache: when it cannot be written it is removed (never left half-written, never
-/// holding space annotations need), and the reader is told just that.
+/// The raw text of the library's article `key`, if it is kept.
 async fn open_kept(key: &str) -> Result<Option<String>, IdbError> {
     Library::open().await?.text(key).await
 }
 
+/// Keep the raw text of the last opened article so a reload shows it again.
+/// A cache: when it cannot be written it is removed (never left half-written, never
+/// holding space annotations need), and the reader is told just that.
 fn remember_last(dispatch: &UseReducerDispatcher<AppState>, name: &str, text: &str) {
     let saved = storage::set(LAST_ARTICLE_KEY, text)
         .and_then(|_| storage::set(LAST_ARTICLE_NAME_KEY, name));

@@ -7,6 +7,9 @@
 //! `texts` (the raw file, read only to open the article). An upgrade runs each step from the
 //! stored version up, so a later version adds a step and never rewrites the old ones. Thin by
 //! design: what a record holds is `core::library`'s business; this stores strings.
+//!
+//! Beside it, the site's storage as a whole (`navigator.storage`): asking the browser to keep
+//! it, and how much is used and may be used.
 
 use js_sys::{Array, Function, Promise};
 use wasm_bindgen::prelude::*;
@@ -235,6 +238,9 @@ fn failed(error: JsValue) -> IdbError {
 }
 
 #[wasm_bindgen(inline_js = r#"
+export async function pizhu_persist() {
+  if (navigator.storage && navigator.storage.persist) await navigator.storage.persist();
+}
 export async function pizhu_storage_line() {
   const storage = navigator.storage;
   if (!storage || !storage.estimate) return "";
@@ -250,7 +256,15 @@ export async function pizhu_storage_line() {
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
+    async fn pizhu_persist() -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch)]
     async fn pizhu_storage_line() -> Result<JsValue, JsValue>;
+}
+
+/// Asks the browser not to evict the site's storage (`navigator.storage.persist()`), at
+/// each folder import; whether it agreed shows in [`storage_line`], and nothing waits on it.
+pub async fn ask_to_persist() {
+    let _ = pizhu_persist().await;
 }
 
 /// How much storage the site uses and may use, whether the browser keeps it

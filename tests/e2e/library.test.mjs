@@ -62,7 +62,7 @@ test("every opened article is kept in the library, once; a changed file updates 
 // folder often has: the library view imports it, lists it, searches it, and opens from it.
 function archiveFolder() {
   const dir = mkdtempSync(join(tmpdir(), "pizhu-folder-"));
-  const articles = corpusFiles().filter((path) => !path.includes("SOURCE-README"));
+  const articles = corpusFiles();
   for (const [i, path] of articles.entries()) {
     const sub = join(dir, i % 2 ? "b" : "a");
     mkdirSync(sub, { recursive: true });
@@ -93,9 +93,9 @@ test("the library view: import a folder, list, sort, search, open, Back, reload"
   assert.match(text, new RegExp(`Done\\..*? ${articles.length + skipped} of ${articles.length + skipped} files read`), text);
   assert.match(text, new RegExp(`${skipped} skipped`), text);
   assert.match(text, new RegExp(`${articles.length} added 新增, 0 updated 更新, 0 unchanged 未变, ${skipped} skipped 跳过`), text);
+  // Every corpus file is its own article (each was added), so the library holds them all.
   const distinct = await libraryCount(page);
-  // Two corpus files may be the same article (same key): one entry each.
-  assert.ok(distinct >= articles.length - 2 && distinct <= articles.length, `${distinct} of ${articles.length}`);
+  assert.equal(distinct, articles.length);
   assert.equal(await page.locator("[data-article-key]").count(), distinct);
   const reasons = await page.locator(".library-skipped li").allTextContents();
   assert.equal(reasons.length, skipped);
@@ -107,7 +107,7 @@ test("the library view: import a folder, list, sort, search, open, Back, reload"
   assert.match(await page.locator(".library-storage").textContent(), /^Storage: \d+\.\d MB used of \d+\.\d MB this site may use(, kept by the browser\.|; the browser may clear it)/);
   await page.screenshot({ path: join(SHOTS, "library.png") });
 
-  // Newest first by default; by title on request.
+  // Newest first by default; by outlet on request.
   const dates = await page.locator("[data-article-key] time").evaluateAll((ts) => ts.map((t) => Date.parse(t.getAttribute("datetime"))));
   assert.deepEqual(dates, [...dates].sort((a, b) => b - a), "newest first");
   await page.selectOption("select[aria-label=Sort]", "outlet");
@@ -197,13 +197,13 @@ test("a folder of 1,000 feed files: done in under 10 s, progress every 250 ms, n
   const times = await page.evaluate(() => window.progressTimes);
   const gaps = times.slice(1).map((t, i) => t - times[i]);
   const longest = Math.max(...gaps);
-  if (process.env.DEBUG_GAPS) console.log("# gaps", gaps.map((g) => g.toFixed(0)).join(" "));
   const overCpu = tasks.filter((t) => t.cpu > 50);
   const worst = Math.max(...tasks.map((t) => t.cpu));
   console.log(`# folder import: 1,000 files, ${(bytes / 1e6).toFixed(1)} MB: pizhu:folder-import ${measured.toFixed(0)} ms, done in ${wall} ms from the pick; longest gap between progress updates ${longest.toFixed(0)} ms; longest task ${worst.toFixed(1)} ms CPU, ${overCpu.length} over 50 ms`);
   assert.match(await page.locator(".library-import").textContent(), / 1000 added 新增, /);
   assert.ok(measured < 10_000, `done in ${measured} ms`);
-  assert.ok(longest < 250 || times.length < 2, `progress gap ${longest} ms`);
+  assert.ok(times.length >= 2, `the progress changed ${times.length} times`);
+  assert.ok(longest < 250, `progress gap ${longest} ms`);
   assert.deepEqual(overCpu.map((t) => t.cpu.toFixed(1)), [], "no task over 50 ms of CPU");
   rmSync(dir, { recursive: true, force: true });
   await page.close();

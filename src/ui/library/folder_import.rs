@@ -18,7 +18,7 @@ use crate::web::timing;
 use crate::web::transfer::read_blob;
 
 /// Progress at least this often (ms) while files are being read.
-const REPORT_EVERY_MS: f64 = 100.0;
+const REPORT_EVERY_MS: i64 = 100;
 /// Articles written per transaction.
 const BATCH: usize = 20;
 
@@ -49,17 +49,7 @@ pub async fn import_folder(
     timing::mark("pizhu:folder-import-start");
     match Library::open().await {
         Ok(library) => {
-            let mut pending = Pending::new();
-            let outcome = run(
-                &library,
-                files,
-                &cancel,
-                &report,
-                &mut progress,
-                &mut pending,
-            )
-            .await;
-            if let Err(error) = outcome.and(flush(&library, &mut pending, &mut progress).await) {
+            if let Err(error) = run(&library, files, &cancel, &report, &mut progress).await {
                 progress.stopped = Some(error.to_string());
             }
         }
@@ -76,13 +66,13 @@ async fn run(
     cancel: &Cell<bool>,
     report: &Callback<Progress>,
     progress: &mut Progress,
-    pending: &mut Pending,
 ) -> Result<(), IdbError> {
-    let mut reported = now();
+    let mut pending = Pending::new();
+    let mut reported = dom::now_ms();
     for file in files {
         if cancel.get() {
             progress.cancelled = true;
-            return Ok(());
+            break;
         }
         let path = relative_path(&file);
         let size = file.size() as u64;
@@ -94,7 +84,7 @@ async fn run(
                     FileVerdict::Skipped(reason) => Some(reason.to_string()),
                     FileVerdict::Article { article, text } => {
                         let record = ArticleRecord::of(&article, text, dom::now_ms());
-                        match stage(library, record, text, pending).await {
+                        match stage(library, record, text, &mut pending).await {
                             Ok(Some(decision)) => {
                                 progress.counts.count(decision);
                                 None
@@ -112,14 +102,15 @@ async fn run(
             progress.skipped.push((path, reason));
         }
         if pending.len() >= BATCH {
-            flush(library, pending, progress).await?;
+            flush(library, &mut pending, progress).await?;
         }
-        if now() - reported >= REPORT_EVERY_MS {
+        if dom::now_ms() - reported >= REPORT_EVERY_MS {
             report.emit(progress.clone());
-            reported = now();
+            reported = dom::now_ms();
         }
     }
-    Ok(())
+    // What was read before a Cancel is kept too.
+    flush(library, &mut pending, progress).await
 }
 
 /// Writes the pending articles in one transaction and counts them.
@@ -142,8 +133,4 @@ fn relative_path(file: &web_sys::File) -> String {
         .and_then(|path| path.as_string())
         .filter(|path| !path.is_empty())
         .unwrap_or_else(|| file.name())
-}
-
-fn now() -> f64 {
-    js_sys::Date::now()
 }

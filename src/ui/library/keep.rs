@@ -41,7 +41,7 @@ pub async fn write(library: &Library, pending: &Pending) -> Result<(), IdbError>
     library.put_all(&entries).await
 }
 
-/// Decides what `record` does (against a pending one with its key first, then the stored
+/// Decides what `record` does (against a queued one with its key first, then the stored
 /// one) and queues its write. Returns the decision to count at once when nothing new is
 /// queued (unchanged, or a newer file for an article already queued, which replaces it:
 /// updated); `None` when the queued write counts with its batch ([`write`]).
@@ -51,27 +51,25 @@ pub async fn stage(
     raw: &str,
     pending: &mut Pending,
 ) -> Result<Option<MergeDecision>, IdbError> {
-    if let Some(at) = pending.iter().position(|(r, ..)| r.key == record.key) {
-        if pending[at].0.hash == record.hash {
-            return Ok(Some(MergeDecision::Unchanged));
+    // The older record, and for one still queued the decision its write will count.
+    let (old, queued) = match pending.iter().position(|(r, ..)| r.key == record.key) {
+        Some(at) if pending[at].0.hash == record.hash => return Ok(Some(MergeDecision::Unchanged)),
+        Some(at) => {
+            let (old, _, _, decision) = pending.remove(at);
+            (Some(old), Some(decision))
         }
-        let (old, _, _, decision) = pending.remove(at);
-        let record = record.replacing(&old);
-        let json = encode_record(&record);
-        pending.push((record, json, raw.to_string(), decision));
-        return Ok(Some(MergeDecision::Updated));
-    }
-    let old = match library
-        .record(&record.key)
-        .await?
-        .map(|text| decode_record(&text))
-    {
-        Some(Ok(old)) => Some(old),
-        // A record of a newer pizhu is never overwritten.
-        Some(Err(LibraryError::UnsupportedVersion(_))) => {
-            return Ok(Some(MergeDecision::Unchanged))
-        }
-        _ => None,
+        None => match library
+            .record(&record.key)
+            .await?
+            .map(|text| decode_record(&text))
+        {
+            Some(Ok(old)) => (Some(old), None),
+            // A record of a newer pizhu is never overwritten.
+            Some(Err(LibraryError::UnsupportedVersion(_))) => {
+                return Ok(Some(MergeDecision::Unchanged))
+            }
+            _ => (None, None),
+        },
     };
     let decision = merge_decision(old.as_ref(), &record);
     if decision == MergeDecision::Unchanged {
@@ -82,6 +80,6 @@ pub async fn stage(
         None => record,
     };
     let json = encode_record(&record);
-    pending.push((record, json, raw.to_string(), decision));
-    Ok(None)
+    pending.push((record, json, raw.to_string(), queued.unwrap_or(decision)));
+    Ok(queued.map(|_| decision))
 }

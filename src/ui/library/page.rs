@@ -3,7 +3,6 @@
 //! progress.
 
 use std::cell::Cell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -14,6 +13,7 @@ use crate::core::library::{
     arrange, decode_record, label_counts, ArticleRecord, Hit, LabelCounts, LibraryView, Place,
     SearchIndex, SortBy,
 };
+use crate::core::sort::sort_by;
 use crate::ui::annotate::persist;
 use crate::web::dom;
 use crate::web::idb::{IdbError, Library};
@@ -25,12 +25,31 @@ const MAX_RESULTS: usize = 100;
 
 /// The library as read when the view opened (or after an import).
 struct Shelf {
+    /// Sorted by key, as `counts` is: both are looked up by binary search.
     records: Vec<ArticleRecord>,
     counts: Vec<(String, LabelCounts)>,
     labels: Vec<Label>,
     index: SearchIndex,
     /// Records that could not be read (left as they are in the database).
     unreadable: usize,
+}
+
+impl Shelf {
+    fn record(&self, key: &str) -> Option<&ArticleRecord> {
+        let at = self
+            .records
+            .binary_search_by(|r| r.key.as_str().cmp(key))
+            .ok()?;
+        Some(&self.records[at])
+    }
+
+    /// The annotation counts by label of the article `key` (none when it has none).
+    fn counts_of(&self, key: &str) -> &[(String, usize)] {
+        match self.counts.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
+            Ok(at) => &self.counts[at].1,
+            Err(_) => &[],
+        }
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -83,7 +102,7 @@ pub fn library_page(props: &LibraryProps) -> Html {
             cancel.set(false);
             let (progress, reloads, cancel) = (progress.clone(), reloads.clone(), cancel.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                request_persistence().await;
+                crate::web::idb::ask_to_persist().await;
                 let report = {
                     let (progress, reloads) = (progress.clone(), reloads.clone());
                     Callback::from(move |p: Progress| {
@@ -113,24 +132,11 @@ pub fn library_page(props: &LibraryProps) -> Html {
             </section>
         };
     };
-    let by_key: HashMap<&str, usize> = shelf
-        .records
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.key.as_str(), i))
-        .collect();
     let label_name = |id: &str| {
         shelf.labels.iter().find(|l| l.id == id).map_or_else(
             || id.to_string(),
             |l| format!("{} {}", l.name_en, l.name_zh),
         )
-    };
-    let counts_of = |key: &str| -> &[(String, usize)] {
-        shelf
-            .counts
-            .iter()
-            .find(|(k, _)| k == key)
-            .map_or(&[], |(_, c)| c)
     };
 
     let filters = filters(shelf, &view, &rows);
@@ -140,8 +146,7 @@ pub fn library_page(props: &LibraryProps) -> Html {
         html! {
             <>
                 <ul class="library-list">
-                    { for keys.iter().take(*rows).filter_map(|key| by_key.get(key.as_str())).map(|&i| {
-                        let record = &shelf.records[i];
+                    { for keys.iter().take(*rows).filter_map(|key| shelf.record(key)).map(|record| {
                         html! {
                             <li data-article-key={record.key.clone()}>
                                 <button type="button" class="library-title" onclick={open(&record.key)}>
@@ -149,7 +154,7 @@ pub fn library_page(props: &LibraryProps) -> Html {
                                 </button>
                                 <span class="library-meta">
                                     { meta_line(record) }
-                                    { for counts_of(&record.key).iter().map(|(label, n)| html! {
+                                    { for shelf.counts_of(&record.key).iter().map(|(label, n)| html! {
                                         <span class="library-label" data-label={label.clone()}>
                                             { format!("{} {n}", label_name(label)) }
                                         </span>
@@ -178,7 +183,7 @@ pub fn library_page(props: &LibraryProps) -> Html {
                     else { format!("{} matches. {} 个结果。", results.hits.len(), results.hits.len()) }
                 }</p>
                 <ol class="search-results">
-                    { for results.hits.iter().filter_map(|hit| Some((hit, &shelf.records[*by_key.get(hit.key.as_str())?]))).map(|(hit, record)| html! {
+                    { for results.hits.iter().filter_map(|hit| Some((hit, shelf.record(&hit.key)?))).map(|(hit, record)| html! {
                         <li data-search-result={hit.key.clone()}>
                             <button type="button" class="library-title" onclick={open(&hit.key)}>{ title_of(record) }</button>
                             <span class="library-meta">{ place_of(hit, &label_name) }</span>
@@ -358,17 +363,6 @@ fn snippet(hit: &Hit) -> Html {
     }
 }
 
-/// Ask once for storage the browser will not evict (at the first folder import); the answer
-/// is not needed to go on.
-async fn request_persistence() {
-    let Some(storage) = dom::window().map(|w| w.navigator().storage()) else {
-        return;
-    };
-    if let Ok(promise) = storage.persist() {
-        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    }
-}
-
 async fn load() -> Result<Shelf, IdbError> {
     let library = Library::open().await?;
     let stored = library.records().await?;
@@ -404,5 +398,9 @@ async fn load() -> Result<Shelf, IdbError> {
         shelf.index.insert(&record, &annotations);
         shelf.records.push(record);
     }
+    // IndexedDB lists string keys by UTF-16 code units, which is not `str`'s order for every
+    // key; sorted here, the binary searches are right for all of them.
+    sort_by(&mut shelf.records, |a, b| a.key.cmp(&b.key));
+    sort_by(&mut shelf.counts, |a, b| a.0.cmp(&b.0));
     Ok(shelf)
 }

@@ -175,8 +175,14 @@ fn a_record_under_another_key_is_no_existing_record() {
 }
 
 #[test]
-fn counts_add_up_to_the_files_read() {
+fn each_file_counts_once_read_and_once_by_its_fate() {
     let mut counts = ImportCounts::default();
+    // The import counts a file read as soon as it has read it, before its batch is written.
+    counts.read += 5;
+    assert_eq!(
+        counts.added + counts.updated + counts.unchanged + counts.skipped,
+        0
+    );
     for d in [
         MergeDecision::Added,
         MergeDecision::Added,

@@ -13,14 +13,12 @@ pub fn mark(name: &str) {
 /// Measure from the mark `start` to now under `name`; returns the duration in ms if known.
 pub fn measure(name: &str, start: &str) -> Option<f64> {
     let p = performance()?;
-    let before = p.now();
     p.measure_with_start_mark(name, start).ok()?;
     let entries = p.get_entries_by_name_with_entry_type(name, "measure");
     let last = entries.get(entries.length().checked_sub(1)?);
     let duration = js_sys::Reflect::get(&last, &"duration".into())
         .ok()?
         .as_f64();
-    let _ = before;
     duration
 }
 

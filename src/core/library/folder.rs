@@ -41,7 +41,9 @@ pub enum MergeDecision {
     Unchanged,
 }
 
-/// The counts a folder import shows while it runs; `read` is every file looked at.
+/// The counts a folder import shows while it runs. `read` is every file looked at, counted
+/// as soon as it is read; the others count each file once its fate is known, which for an
+/// added or updated article is when its batch is written (so `read` runs ahead of them).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ImportCounts {
     pub read: usize,
@@ -54,7 +56,6 @@ pub struct ImportCounts {
 impl ImportCounts {
     /// One file that became a record.
     pub fn count(&mut self, decision: MergeDecision) {
-        self.read += 1;
         match decision {
             MergeDecision::Added => self.added += 1,
             MergeDecision::Updated => self.updated += 1,
@@ -64,7 +65,6 @@ impl ImportCounts {
 
     /// One file skipped.
     pub fn count_skipped(&mut self) {
-        self.read += 1;
         self.skipped += 1;
     }
 }

@@ -97,6 +97,8 @@ async fn run(
                 },
             },
         };
+        // Counted now, not with its batch: the progress moves with every file read.
+        progress.counts.read += 1;
         if let Some(reason) = skipped {
             progress.counts.count_skipped();
             progress.skipped.push((path, reason));

@@ -62,19 +62,19 @@ pub struct LibraryProps {
 pub fn library_page(props: &LibraryProps) -> Html {
     let shelf = use_state(|| None::<Rc<Shelf>>);
     let problem = use_state(|| None::<String>);
-    let reloads = use_state(|| 0u32);
+    let reloads = use_state(|| 0usize);
     let query = use_state(String::new);
     let view = use_state(LibraryView::default);
     let rows = use_state(|| PAGE_ROWS);
     let progress = use_state(|| None::<Progress>);
     let cancel = use_memo((), |_| Cell::new(false));
-    let storage = use_state(String::new);
+    let storage = use_state(|| None::<String>);
 
     {
         let (shelf, problem, storage) = (shelf.clone(), problem.clone(), storage.clone());
         use_effect_with(*reloads, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                storage.set(crate::web::idb::storage_line().await);
+                storage.set(Some(crate::web::idb::storage_line().await));
                 match load().await {
                     Ok(loaded) => shelf.set(Some(Rc::new(loaded))),
                     Err(error) => problem.set(Some(error.to_string())),
@@ -214,8 +214,8 @@ pub fn library_page(props: &LibraryProps) -> Html {
                     { format!(" {} records could not be read and were left as they are.", shelf.unreadable) }
                 }
             </p>
-            if !storage.is_empty() {
-                <p class="library-status library-storage">{ (*storage).clone() }</p>
+            if let Some(line) = storage.as_ref().filter(|line| !line.is_empty()) {
+                <p class="library-status library-storage">{ line.clone() }</p>
             }
             if let Some(p) = progress.as_ref() { { progress_view(p, on_cancel) } }
             { body }

@@ -16,10 +16,9 @@ pub fn measure(name: &str, start: &str) -> Option<f64> {
     p.measure_with_start_mark(name, start).ok()?;
     let entries = p.get_entries_by_name_with_entry_type(name, "measure");
     let last = entries.get(entries.length().checked_sub(1)?);
-    let duration = js_sys::Reflect::get(&last, &"duration".into())
+    js_sys::Reflect::get(&last, &"duration".into())
         .ok()?
-        .as_f64();
-    duration
+        .as_f64()
 }
 
 /// Measure from the mark `start` under `name` once: the mark is cleared, so later calls

@@ -101,10 +101,10 @@ pub enum LabelError {
     #[error("label id is empty")]
     EmptyId,
     /// A label's colour is not `#rrggbb`.
-    #[error("label {id:?}: color {color:?} is not #rrggbb")]
+    #[error("label \"{id}\": color \"{color}\" is not #rrggbb")]
     BadColor { id: String, color: String },
     /// Two labels of one list share an id.
-    #[error("duplicate label id {0:?}")]
+    #[error("duplicate label id \"{0}\"")]
     DuplicateId(String),
     /// A name longer than [`MAX_LABEL_NAME_CHARS`].
     #[error(

@@ -105,7 +105,7 @@ pub fn decode_article(article: &str, raw: &str) -> Result<ArticleState, StorageE
             if env.article != article {
                 return Err(corrupt(
                     &key,
-                    format!("envelope is for article {:?}", env.article),
+                    format!("envelope is for article \"{}\"", env.article),
                 ));
             }
             Ok(ArticleState {

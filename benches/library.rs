@@ -48,8 +48,9 @@ fn library() -> Vec<(ArticleRecord, Vec<Annotation>)> {
 fn build(library: &[(ArticleRecord, Vec<Annotation>)]) -> SearchIndex {
     let mut index = SearchIndex::new();
     for (record, marks) in library {
-        index.insert(record, marks);
+        index.push(record, &record.text, marks);
     }
+    index.sort();
     index
 }
 

@@ -109,20 +109,35 @@ fn the_date_is_the_publish_time_else_the_time_added() {
 }
 
 #[test]
-fn the_stored_shape_is_a_versioned_object_of_every_field() {
-    let mut r = record(FEED, 9);
-    r.text = "第一段。".into();
+fn the_stored_shape_is_a_versioned_object_of_every_field_but_the_text() {
+    // The text is kept in a store of its own (src/web/idb.rs): the list reads records alone.
+    let r = record(FEED, 9);
+    assert!(!r.text.is_empty());
     assert_eq!(
         encode_record(&r),
-        r#"{"version":1,"key":"https://www.dw.com/zh/a-1","title":"德国“外国代理人法”争议","outlet":"DW","url":"https://www.dw.com/zh/a-1","published_ms":1715609823000,"added_ms":9,"updated_ms":9,"hash":"sha256:b3a1f3cddc0951e7a8163e6deaeb81794901c57b406a22a2b07d8241882db464","size":139,"text":"第一段。"}"#
+        r#"{"version":1,"key":"https://www.dw.com/zh/a-1","title":"德国“外国代理人法”争议","outlet":"DW","url":"https://www.dw.com/zh/a-1","published_ms":1715609823000,"added_ms":9,"updated_ms":9,"hash":"sha256:b3a1f3cddc0951e7a8163e6deaeb81794901c57b406a22a2b07d8241882db464","size":139}"#
     );
     assert_eq!(RECORD_VERSION, 1);
 }
 
 #[test]
-fn a_stored_record_reads_back_equal() {
+fn a_stored_record_reads_back_equal_without_its_text() {
     let r = record(FEED, 9);
-    assert_eq!(decode_record(&encode_record(&r)), Ok(r));
+    let back = decode_record(&encode_record(&r)).expect("reads");
+    assert_eq!(back.text, "");
+    assert_eq!(
+        back,
+        ArticleRecord {
+            text: String::new(),
+            ..r
+        }
+    );
+}
+
+#[test]
+fn a_record_of_the_first_library_build_reads_with_its_text() {
+    let raw = r#"{"version":1,"key":"https://www.dw.com/zh/a-1","title":"t","outlet":"DW","url":null,"published_ms":null,"added_ms":9,"updated_ms":9,"hash":"sha256:00","size":139,"text":"第一段。"}"#;
+    assert_eq!(decode_record(raw).expect("reads").text, "第一段。");
 }
 
 #[test]

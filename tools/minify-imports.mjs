@@ -1,5 +1,7 @@
 // Shorten the wasm module's import names, and the JavaScript keys that provide them, after
-// Trunk staged the build. wasm-bindgen names each glue function `__wbg_<method>_<16 hex digits>`
+// Trunk staged the build; and the long export names of wasm-bindgen's closure entry points
+// (`wasm_bindgen_<hash>___convert__closures_____invoke___<types and hashes>`, up to 250
+// characters each, written in the export section and again where the glue calls them). wasm-bindgen names each glue function `__wbg_<method>_<16 hex digits>`
 // and the module "./pizhu_bg.js"; the hex digits cannot be compressed, and every name is
 // written twice (in the wasm's import section and as a key in the glue's import object).
 // Renaming them to one or two letters saves about 4 KB brotli (measured with `make size`).
@@ -113,6 +115,45 @@ export function renameImports(wasm, rename) {
   return Buffer.concat(parts);
 }
 
+/**
+ * Rewrites the export section of `wasm`: `rename(name)` returns the new name. Returns the new
+ * module bytes.
+ */
+export function renameExports(wasm, rename) {
+  const parts = [wasm.subarray(0, 8)];
+  let at = 8;
+  while (at < wasm.length) {
+    const id = wasm[at];
+    const [size, body] = readLeb(wasm, at + 1);
+    const end = body + size;
+    if (id !== 7) {
+      parts.push(wasm.subarray(at, end));
+      at = end;
+      continue;
+    }
+    let [count, cursor] = readLeb(wasm, body);
+    const section = [...writeLeb(count)];
+    for (let i = 0; i < count; i++) {
+      let name;
+      [name, cursor] = readName(wasm, cursor);
+      const indexEnd = readLeb(wasm, cursor + 1)[1]; // kind byte, then the index
+      section.push(...writeName(rename(name)), ...wasm.subarray(cursor, indexEnd));
+      cursor = indexEnd;
+    }
+    if (cursor !== end) throw new Error("the wasm export section did not end where its size said");
+    parts.push(Uint8Array.from([7, ...writeLeb(section.length), ...section]));
+    at = end;
+  }
+  return Buffer.concat(parts);
+}
+
+/** Lists a module's export names, in order. */
+export function listExports(wasm) {
+  const seen = [];
+  renameExports(wasm, (name) => (seen.push(name), name));
+  return seen;
+}
+
 /** Lists a module's imports as [module, name] pairs, in order. */
 export function listImports(wasm) {
   const seen = [];
@@ -167,13 +208,31 @@ export function minifyImports(dir) {
     moduleNames.get(module),
     module === GLUE_MODULE ? importNames.get(name) : name,
   ];
-  const renamed = renameImports(wasm, rename);
+  // The closure entry points' exports: the glue reads each as a property of the exports
+  // object (`wasm.<name>`), so every mention of the whole name is renamed.
+  const exportNames = new Map();
+  const exports = listExports(wasm);
+  for (const name of exports.filter((n) => n.startsWith("wasm_bindgen_"))) {
+    let short;
+    do short = `_${names.next().value}`; while (exports.includes(short));
+    const mention = new RegExp(`(?<![\\w$])${escape(name)}(?![\\w$])`, "g");
+    if (countOf(glue, mention.source) === 0) throw new Error(`export ${name} is not in ${glueFile}`);
+    glue = glue.replace(mention, short);
+    exportNames.set(name, short);
+  }
+  const renamed = renameExports(renameImports(wasm, rename), (name) => exportNames.get(name) ?? name);
 
-  // Compile the result: it must be a valid module whose imports are exactly the new names.
+  // Compile the result: it must be a valid module whose imports and exports are exactly the
+  // new names.
   const expected = imports.map(([module, name]) => rename(module, name));
-  const actual = WebAssembly.Module.imports(new WebAssembly.Module(renamed)).map((i) => [i.module, i.name]);
+  const compiled = new WebAssembly.Module(renamed);
+  const actual = WebAssembly.Module.imports(compiled).map((i) => [i.module, i.name]);
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Error("the rewritten wasm does not import the names it was given");
+  }
+  const exported = WebAssembly.Module.exports(compiled).map((e) => e.name);
+  if (JSON.stringify(exported) !== JSON.stringify(exports.map((n) => exportNames.get(n) ?? n))) {
+    throw new Error("the rewritten wasm does not export the names it was given");
   }
 
   writeFileSync(wasmPath, renamed);

@@ -2,11 +2,20 @@
 //! there is room for them (localStorage holds a few MB per origin; IndexedDB a share of the
 //! disk). Annotations stay in localStorage (docs/storage.md); this only adds articles.
 //!
-//! One database, `pizhu`, versioned: version 1 has two object stores with out-of-line keys
-//! (the article key), `records` (the record as JSON, small, read for the library list) and
-//! `texts` (the raw file, read only to open the article). An upgrade runs each step from the
-//! stored version up, so a later version adds a step and never rewrites the old ones. Thin by
-//! design: what a record holds is `core::library`'s business; this stores strings.
+//! One database, `pizhu`, versioned; an upgrade runs each step from the stored version up, so
+//! a later version adds a step and never rewrites the old ones. Every store has out-of-line
+//! keys (the article key).
+//! - Version 1: `records` (the record as JSON, small, read for the library list) and `texts`
+//!   (the raw file, read only to open the article).
+//! - Version 2: `search` (the article's canonical text, which search reads). Version 1 kept
+//!   it inside the record, which made the list wait for 25 MB of text in a library of 5,000
+//!   articles; records written then still hold it and are read as they are. And `shelf`: one
+//!   value, every record joined, since reading 5,000 values costs IndexedDB some 300 ms where
+//!   one string of them all costs a few. It is a cache: each write of records deletes it in
+//!   the same transaction, and the next listing makes it again from the records, inside one
+//!   transaction, so it never holds what another tab has since changed.
+//!
+//! Thin by design: what a record holds is `core::library`'s business; this stores strings.
 //!
 //! Beside it, the site's storage as a whole (`navigator.storage`): asking the browser to keep
 //! it, and how much is used and may be used.
@@ -19,9 +28,11 @@ use web_sys::{IdbDatabase, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTran
 
 const NAME: &str = "pizhu";
 /// The database version this build writes (see the module header for each version's shape).
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 const RECORDS: &str = "records";
 const TEXTS: &str = "texts";
+const SEARCH: &str = "search";
+const SHELF: &str = "shelf";
 
 /// Why the library could not be read or written, in words for the reader.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -72,6 +83,10 @@ impl Library {
                     let _ = db.create_object_store(RECORDS);
                     let _ = db.create_object_store(TEXTS);
                 }
+                if event.old_version() < 2.0 {
+                    let _ = db.create_object_store(SEARCH);
+                    let _ = db.create_object_store(SHELF);
+                }
             },
         );
         request.set_onupgradeneeded(Some(upgrade.as_ref().unchecked_ref()));
@@ -84,18 +99,13 @@ impl Library {
         Ok(Library { db })
     }
 
-    /// Keeps an article: its record and its raw text, in one transaction.
-    pub async fn put(&self, key: &str, record: &str, text: &str) -> Result<(), IdbError> {
-        self.put_all(&[(key, record, text)]).await
-    }
-
-    /// Keeps several articles, each as (key, record, raw text), in one transaction: a
-    /// folder import writes in batches, since each transaction's commit costs milliseconds.
-    pub async fn put_all(&self, articles: &[(&str, &str, &str)]) -> Result<(), IdbError> {
-        let tx = self.transaction(&[RECORDS, TEXTS], IdbTransactionMode::Readwrite)?;
-        for (key, record, text) in articles {
+    /// Keeps several articles, each as (key, record, raw text, search text), in one
+    /// transaction: a folder import writes in batches, since each commit costs milliseconds.
+    pub async fn put_all(&self, articles: &[[&str; 4]]) -> Result<(), IdbError> {
+        let tx = self.writing()?;
+        for [key, record, raw, search] in articles {
             let key = JsValue::from_str(key);
-            for (store, value) in [(RECORDS, record), (TEXTS, text)] {
+            for (store, value) in [(RECORDS, record), (TEXTS, raw), (SEARCH, search)] {
                 tx.object_store(store)
                     .and_then(|s| s.put_with_key(&JsValue::from_str(value), &key))
                     .map_err(failed)?;
@@ -104,20 +114,35 @@ impl Library {
         finished(&tx).await
     }
 
-    /// Every record, with its key, in key order.
-    pub async fn records(&self) -> Result<Vec<(String, String)>, IdbError> {
-        let tx = self.transaction(&[RECORDS], IdbTransactionMode::Readonly)?;
-        let store = tx.object_store(RECORDS).map_err(failed)?;
-        let keys = store.get_all_keys().map_err(failed)?;
-        let values = store.get_all().map_err(failed)?;
-        let (keys, values) = (settle(&keys, None).await?, settle(&values, None).await?);
-        let strings = |list: JsValue| -> Vec<String> {
-            Array::from(&list)
-                .iter()
-                .map(|v| v.as_string().unwrap_or_default())
-                .collect()
-        };
-        Ok(strings(keys).into_iter().zip(strings(values)).collect())
+    /// Every record, one JSON per line, in key order (from the shelf, made when missing).
+    pub async fn records(&self) -> Result<String, IdbError> {
+        Ok(pizhu_shelf(&self.db)
+            .await
+            .map_err(failed)?
+            .as_string()
+            .unwrap_or_default())
+    }
+
+    /// Up to `limit` search texts with their keys, in key order, from the first key after
+    /// `after`: a library's texts are read a few MB at a time, each read one short task.
+    pub async fn search_texts(
+        &self,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<Vec<(String, String)>, IdbError> {
+        let tx = self.transaction(&[SEARCH], IdbTransactionMode::Readonly)?;
+        let pairs: Array =
+            pizhu_read_after(&tx.object_store(SEARCH).map_err(failed)?, after, limit)
+                .await
+                .map_err(failed)?
+                .into();
+        let (keys, values) = (Array::from(&pairs.get(0)), Array::from(&pairs.get(1)));
+        Ok((0..keys.length())
+            .map(|i| {
+                let text = |list: &Array| list.get(i).as_string().unwrap_or_default();
+                (text(&keys), text(&values))
+            })
+            .collect())
     }
 
     /// The raw text of one article, if it is kept.
@@ -141,16 +166,29 @@ impl Library {
 
     /// Forgets articles (their records and texts), in one transaction.
     pub async fn delete(&self, keys: &[String]) -> Result<(), IdbError> {
-        let tx = self.transaction(&[RECORDS, TEXTS], IdbTransactionMode::Readwrite)?;
+        let tx = self.writing()?;
         for key in keys {
             let key = JsValue::from_str(key);
-            for store in [RECORDS, TEXTS] {
+            for store in [RECORDS, TEXTS, SEARCH] {
                 tx.object_store(store)
                     .and_then(|s| s.delete(&key))
                     .map_err(failed)?;
             }
         }
         finished(&tx).await
+    }
+
+    /// A transaction that writes articles, with the shelf deleted first: it is made again
+    /// from the records at the next listing.
+    fn writing(&self) -> Result<IdbTransaction, IdbError> {
+        let tx = self.transaction(
+            &[RECORDS, TEXTS, SEARCH, SHELF],
+            IdbTransactionMode::Readwrite,
+        )?;
+        tx.object_store(SHELF)
+            .and_then(|s| s.delete(&JsValue::from_str(RECORDS)))
+            .map_err(failed)?;
+        Ok(tx)
     }
 
     fn transaction(
@@ -233,11 +271,64 @@ fn of_exception(error: &web_sys::DomException) -> IdbError {
 fn failed(error: JsValue) -> IdbError {
     match error.dyn_ref::<web_sys::DomException>() {
         Some(exception) => of_exception(exception),
-        None => IdbError::Failed(format!("{error:?}")),
+        // Not `{error:?}`: JsValue's Debug brings wasm-bindgen's whole value printer along.
+        None => IdbError::Failed(
+            error
+                .as_string()
+                .unwrap_or_else(|| "no reason given".into()),
+        ),
     }
 }
 
-#[wasm_bindgen(inline_js = r#"
+#[wasm_bindgen(inline_js = r##"
+// A page opened at the library starts reading the shelf as this module loads, before the
+// wasm is compiled; the first listing takes what it read. Without the database (or with
+// one of version 1, which has no shelf) it reads nothing and creates nothing.
+let early = null;
+try {
+  if (location.hash.startsWith("#/library")) early = new Promise((resolve) => {
+    const open = indexedDB.open("pizhu");
+    open.onupgradeneeded = () => open.transaction.abort();
+    open.onerror = () => resolve();
+    open.onsuccess = () => {
+      const db = open.result;
+      let got;
+      try {
+        got = db.transaction("shelf").objectStore("shelf").get("records");
+      } catch {
+        return db.close(), resolve();
+      }
+      got.onsuccess = got.onerror = () => (db.close(), resolve(got.result));
+    };
+  });
+} catch {}
+export async function pizhu_shelf(db) {
+  const first = early;
+  early = null;
+  const read = first && await first;
+  return typeof read === "string" ? read : new Promise((resolve, reject) => {
+    const tx = db.transaction(["records", "shelf"], "readwrite");
+    const shelf = tx.objectStore("shelf"), kept = shelf.get("records");
+    tx.onabort = () => reject(tx.error);
+    kept.onsuccess = () => {
+      if (typeof kept.result === "string") return resolve(kept.result);
+      const all = tx.objectStore("records").getAll();
+      all.onsuccess = () => {
+        const joined = all.result.join("\n");
+        shelf.put(joined, "records");
+        resolve(joined);
+      };
+    };
+  });
+}
+export function pizhu_read_after(store, after, limit) {
+  return new Promise((resolve, reject) => {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const keys = store.getAllKeys(range, limit), values = store.getAll(range, limit);
+    keys.onerror = values.onerror = (event) => reject(event.target.error);
+    values.onsuccess = () => resolve([keys.result, values.result]);
+  });
+}
 export async function pizhu_persist() {
   if (navigator.storage && navigator.storage.persist) await navigator.storage.persist();
 }
@@ -253,8 +344,21 @@ export async function pizhu_storage_line() {
     " 存储：已用 " + mb(usage) + "，共 " + mb(quota) + (kept ? "，已设为持久存储。" : "。") +
     (short ? " Space is running short: export your annotations (Export all) before it fails. 存储空间即将不足，请先导出批注。" : "");
 }
-"#)]
+"##)]
 extern "C" {
+    /// The shelf; when there is none, every record joined by newlines (which JSON text
+    /// written by serde_json never holds), kept as the shelf in the transaction that read
+    /// them.
+    #[wasm_bindgen(catch)]
+    async fn pizhu_shelf(db: &IdbDatabase) -> Result<JsValue, JsValue>;
+    /// [keys, values] of up to `limit` entries of `store` after the key `after`, in order
+    /// (the requests of a transaction succeed in the order they were made).
+    #[wasm_bindgen(catch)]
+    async fn pizhu_read_after(
+        store: &web_sys::IdbObjectStore,
+        after: Option<&str>,
+        limit: u32,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn pizhu_persist() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]

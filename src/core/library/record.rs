@@ -34,7 +34,11 @@ pub struct ArticleRecord {
     pub hash: String,
     /// Size of the raw file in bytes.
     pub size: usize,
-    /// The article's canonical text, which search reads; its offsets are the reader's.
+    /// The article's canonical text, which search reads; its offsets are the reader's. Not
+    /// written into the record: the library keeps it in a store of its own, so the list
+    /// reads records without it (src/web/idb.rs). Records of the first library build hold
+    /// it, and it is read from them.
+    #[serde(skip_serializing)]
     pub text: String,
 }
 

@@ -12,7 +12,7 @@ use super::fold::Folded;
 use super::snippet::snippet;
 use super::ArticleRecord;
 use crate::core::annotation::Annotation;
-use crate::core::sort::sort_by_key;
+use crate::core::sort::{sort_by, sort_by_key};
 
 /// Where in an article a search hit is; annotation hits name the annotation and its label id.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -101,18 +101,29 @@ impl SearchIndex {
     /// Adds `record` with its live `annotations`, replacing the article with its key.
     pub fn insert(&mut self, record: &ArticleRecord, annotations: &[Annotation]) {
         self.remove(&record.key);
-        let doc = Doc {
+        self.push(record, &record.text, annotations);
+        self.sort();
+    }
+
+    /// Adds an article that is not in the index yet, searched in `text`, out of order: a
+    /// run of these ends with [`Self::sort`]. Building a library's index this way sorts once,
+    /// where inserting each article in its place would shift the list each time.
+    pub fn push(&mut self, record: &ArticleRecord, text: &str, annotations: &[Annotation]) {
+        self.docs.push(Doc {
             key: record.key.clone(),
             date: record.date_ms(),
             title: Field::new(&record.title),
-            text: Field::new(&record.text),
+            text: Field::new(text),
             marks: marks(annotations),
-        };
-        // Most recent first, then by key, so the order never depends on insertion order.
-        let at = self
-            .docs
-            .partition_point(|d| d.date > doc.date || (d.date == doc.date && d.key < doc.key));
-        self.docs.insert(at, doc);
+        });
+    }
+
+    /// Puts the articles in the order results come in: most recent first, then by key, so
+    /// the order never depends on the order they were added in.
+    pub fn sort(&mut self) {
+        sort_by(&mut self.docs, |a, b| {
+            b.date.cmp(&a.date).then_with(|| a.key.cmp(&b.key))
+        });
     }
 
     /// Replaces the annotations of the article `key`; false if it is not in the index.

@@ -34,9 +34,9 @@ pub async fn write(library: &Library, pending: &Pending) -> Result<(), IdbError>
     if pending.is_empty() {
         return Ok(());
     }
-    let entries: Vec<(&str, &str, &str)> = pending
+    let entries: Vec<[&str; 4]> = pending
         .iter()
-        .map(|(r, json, raw, _)| (r.key.as_str(), json.as_str(), raw.as_str()))
+        .map(|(r, json, raw, _)| [r.key.as_str(), json, raw, r.text.as_str()])
         .collect();
     library.put_all(&entries).await
 }

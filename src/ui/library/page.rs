@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::folder_import::{import_folder, Progress};
+use crate::core::annotation::Annotation;
 use crate::core::label::Label;
 use crate::core::library::{
     arrange, decode_record, label_counts, ArticleRecord, Hit, LabelCounts, LibraryView, Place,
@@ -17,6 +18,7 @@ use crate::core::sort::sort_by;
 use crate::ui::annotate::persist;
 use crate::web::dom;
 use crate::web::idb::{IdbError, Library};
+use crate::web::timing;
 
 /// Rows rendered at first, and added by "Show more": the list of thousands stays a page.
 const PAGE_ROWS: usize = 100;
@@ -28,27 +30,40 @@ struct Shelf {
     /// Sorted by key, as `counts` is: both are looked up by binary search.
     records: Vec<ArticleRecord>,
     counts: Vec<(String, LabelCounts)>,
+    /// The live annotations of each article that has any, in `counts`' order.
+    marks: Vec<Vec<Annotation>>,
     labels: Vec<Label>,
-    index: SearchIndex,
+    /// The search index, made once the list shows ([`index_texts`]): until then a search
+    /// says it is reading.
+    index: std::cell::OnceCell<SearchIndex>,
     /// Records that could not be read (left as they are in the database).
     unreadable: usize,
 }
 
 impl Shelf {
-    fn record(&self, key: &str) -> Option<&ArticleRecord> {
-        let at = self
-            .records
+    fn position(&self, key: &str) -> Option<usize> {
+        self.records
             .binary_search_by(|r| r.key.as_str().cmp(key))
-            .ok()?;
-        Some(&self.records[at])
+            .ok()
+    }
+
+    fn record(&self, key: &str) -> Option<&ArticleRecord> {
+        Some(&self.records[self.position(key)?])
+    }
+
+    fn annotated(&self, key: &str) -> Option<usize> {
+        self.counts
+            .binary_search_by(|(k, _)| k.as_str().cmp(key))
+            .ok()
     }
 
     /// The annotation counts by label of the article `key` (none when it has none).
     fn counts_of(&self, key: &str) -> &[(String, usize)] {
-        match self.counts.binary_search_by(|(k, _)| k.as_str().cmp(key)) {
-            Ok(at) => &self.counts[at].1,
-            Err(_) => &[],
-        }
+        self.annotated(key).map_or(&[], |at| &self.counts[at].1)
+    }
+
+    fn marks_of(&self, key: &str) -> &[Annotation] {
+        self.annotated(key).map_or(&[], |at| &self.marks[at])
     }
 }
 
@@ -73,13 +88,23 @@ pub fn library_page(props: &LibraryProps) -> Html {
     {
         let (shelf, problem, storage) = (shelf.clone(), problem.clone(), storage.clone());
         use_effect_with(*reloads, move |_| {
+            // A newer load (after an import) replaces this one: it stops where it is.
+            let stale = Rc::new(Cell::new(false));
+            let stop = stale.clone();
             wasm_bindgen_futures::spawn_local(async move {
+                let loaded = match load().await {
+                    Ok(loaded) => Rc::new(loaded),
+                    Err(error) => return problem.set(Some(error.to_string())),
+                };
+                shelf.set(Some(loaded.clone()));
                 storage.set(Some(crate::web::idb::storage_line().await));
-                match load().await {
-                    Ok(loaded) => shelf.set(Some(Rc::new(loaded))),
-                    Err(error) => problem.set(Some(error.to_string())),
+                if let Some(index) = index_texts(&loaded, &stale).await {
+                    let _ = loaded.index.set(index);
+                    // The same shelf again: `use_state` redraws on every set.
+                    shelf.set(Some(loaded));
                 }
             });
+            move || stop.set(true)
         });
     }
 
@@ -147,21 +172,16 @@ pub fn library_page(props: &LibraryProps) -> Html {
             <>
                 <ul class="library-list">
                     { for keys.iter().take(*rows).filter_map(|key| shelf.record(key)).map(|record| {
-                        html! {
-                            <li data-article-key={record.key.clone()}>
-                                <button type="button" class="library-title" onclick={open(&record.key)}>
-                                    { title_of(record) }
-                                </button>
-                                <span class="library-meta">
-                                    { meta_line(record) }
-                                    { for shelf.counts_of(&record.key).iter().map(|(label, n)| html! {
-                                        <span class="library-label" data-label={label.clone()}>
-                                            { format!("{} {n}", label_name(label)) }
-                                        </span>
-                                    }) }
-                                </span>
-                            </li>
-                        }
+                        row(record, false, open(&record.key), html! {
+                            <>
+                                { meta_line(record) }
+                                { for shelf.counts_of(&record.key).iter().map(|(label, n)| html! {
+                                    <span class="library-label" data-label={label.clone()}>
+                                        { format!("{} {n}", label_name(label)) }
+                                    </span>
+                                }) }
+                            </>
+                        })
                     }) }
                 </ul>
                 if listed > *rows {
@@ -173,22 +193,29 @@ pub fn library_page(props: &LibraryProps) -> Html {
             </>
         }
     } else {
-        let results = shelf.index.search(&query, MAX_RESULTS);
+        let results = shelf
+            .index
+            .get()
+            .map(|index| index.search(&query, MAX_RESULTS))
+            .unwrap_or_default();
         html! {
             <>
                 <p class="library-status" role="status">{
-                    if results.hits.is_empty() { "No match. 没有结果。".to_string() }
-                    else if results.more { format!("The first {} matches. 前 {} 个结果。", results.hits.len(), results.hits.len()) }
-                    else if results.hits.len() == 1 { "1 match. 1 个结果。".to_string() }
-                    else { format!("{} matches. {} 个结果。", results.hits.len(), results.hits.len()) }
+                    match (shelf.index.get(), results.hits.len()) {
+                        (None, _) => "Reading the texts for search… 正在读取正文…".to_string(),
+                        (_, 0) => "No match. 没有结果。".to_string(),
+                        (_, n) if results.more => format!("The first {n} matches. 前 {n} 个结果。"),
+                        (_, n) => format!("Matches: {n}. {n} 个结果。"),
+                    }
                 }</p>
                 <ol class="search-results">
-                    { for results.hits.iter().filter_map(|hit| Some((hit, shelf.record(&hit.key)?))).map(|(hit, record)| html! {
-                        <li data-search-result={hit.key.clone()}>
-                            <button type="button" class="library-title" onclick={open(&hit.key)}>{ title_of(record) }</button>
-                            <span class="library-meta">{ place_of(hit, &label_name) }</span>
-                            <span class="search-snippet">{ snippet(hit) }</span>
-                        </li>
+                    { for results.hits.iter().filter_map(|hit| Some((hit, shelf.record(&hit.key)?))).map(|(hit, record)| {
+                        row(record, true, open(&hit.key), html! {
+                            <>
+                                { place_of(hit, &label_name) }
+                                <span class="search-snippet">{ snippet(hit) }</span>
+                            </>
+                        })
                     }) }
                 </ol>
             </>
@@ -317,6 +344,18 @@ fn progress_view(p: &Progress, on_cancel: Callback<MouseEvent>) -> Html {
     }
 }
 
+/// One listed article, or a search result when `result`: its title as the button that opens
+/// it, and a line under it; the page contract's attribute names its key.
+fn row(record: &ArticleRecord, result: bool, on_open: Callback<MouseEvent>, meta: Html) -> Html {
+    let key = || Some(record.key.clone());
+    html! {
+        <li data-article-key={(!result).then(key).flatten()} data-search-result={result.then(key).flatten()}>
+            <button type="button" class="library-title" onclick={on_open}>{ title_of(record) }</button>
+            <span class="library-meta">{ meta }</span>
+        </li>
+    }
+}
+
 fn title_of(record: &ArticleRecord) -> String {
     if record.title.trim().is_empty() {
         "(untitled / 无标题)".to_string()
@@ -363,44 +402,87 @@ fn snippet(hit: &Hit) -> Html {
     }
 }
 
+/// The records and their annotations, enough to list them; the texts are read after
+/// ([`index_texts`]).
 async fn load() -> Result<Shelf, IdbError> {
+    timing::mark("pizhu:library-load-start");
     let library = Library::open().await?;
     let stored = library.records().await?;
+    timing::measure("pizhu:library-read", "pizhu:library-load-start");
     let (mut repo, _) = persist::open_repo();
     let labels = repo
         .load_labels()
         .unwrap_or_else(|_| crate::core::label::default_labels());
     let mut shelf = Shelf {
-        records: Vec::with_capacity(stored.len()),
+        records: Vec::new(),
         counts: Vec::new(),
+        marks: Vec::new(),
         labels,
-        index: SearchIndex::new(),
+        index: Default::default(),
         unreadable: 0,
     };
-    for (i, (_, raw)) in stored.into_iter().enumerate() {
-        // A task per 50 records: reading a thousand at once would hold the page.
-        if i % 50 == 49 {
-            gloo::timers::future::TimeoutFuture::new(0).await;
+    for raw in stored.split('\n').filter(|line| !line.is_empty()) {
+        match decode_record(raw) {
+            Ok(record) => shelf.records.push(record),
+            Err(_) => shelf.unreadable += 1,
         }
-        let Ok(record) = decode_record(&raw) else {
-            shelf.unreadable += 1;
-            continue;
-        };
-        let annotations = repo
-            .load_article(&record.key)
-            .map(|state| state.annotations)
-            .unwrap_or_default();
-        if !annotations.is_empty() {
-            shelf
-                .counts
-                .push((record.key.clone(), label_counts(&annotations)));
-        }
-        shelf.index.insert(&record, &annotations);
-        shelf.records.push(record);
     }
     // IndexedDB lists string keys by UTF-16 code units, which is not `str`'s order for every
     // key; sorted here, the binary searches are right for all of them.
     sort_by(&mut shelf.records, |a, b| a.key.cmp(&b.key));
-    sort_by(&mut shelf.counts, |a, b| a.0.cmp(&b.0));
+    // The annotations of the articles that have any: a lookup per stored article, not one
+    // per record (most articles of a big library have none).
+    for key in repo.list_articles().unwrap_or_default() {
+        if shelf.record(&key).is_none() {
+            continue;
+        }
+        let Ok(state) = repo.load_article(&key) else {
+            continue;
+        };
+        if !state.annotations.is_empty() {
+            shelf.counts.push((key, label_counts(&state.annotations)));
+            shelf.marks.push(state.annotations);
+        }
+    }
+    timing::measure("pizhu:library-load", "pizhu:library-load-start");
     Ok(shelf)
+}
+
+/// Search texts read per task: about 1 MB of a corpus-like library.
+const TEXTS_PER_READ: u32 = 200;
+
+/// The search index with every article's text, read a few hundred at a time (each read and
+/// its folding one short task). A read that fails ends the reading: the articles not read
+/// are searched by title and annotations. `None` when `stale` (a newer load began).
+async fn index_texts(shelf: &Shelf, stale: &Cell<bool>) -> Option<SearchIndex> {
+    let mut index = SearchIndex::new();
+    let mut indexed = vec![false; shelf.records.len()];
+    let mut after: Option<String> = None;
+    if let Ok(library) = Library::open().await {
+        while let Ok(texts) = library.search_texts(after.as_deref(), TEXTS_PER_READ).await {
+            if stale.get() {
+                return None;
+            }
+            for (key, text) in &texts {
+                if let Some(at) = shelf.position(key) {
+                    index.push(&shelf.records[at], text, shelf.marks_of(key));
+                    indexed[at] = true;
+                }
+            }
+            let Some((last, _)) = texts.last() else { break };
+            after = Some(last.clone());
+            gloo::timers::future::TimeoutFuture::new(0).await;
+        }
+    }
+    // Records without a search text: those of the first library build, which hold it.
+    for (record, _) in shelf
+        .records
+        .iter()
+        .zip(&indexed)
+        .filter(|(_, done)| !**done)
+    {
+        index.push(record, &record.text, shelf.marks_of(&record.key));
+    }
+    index.sort();
+    Some(index)
 }

@@ -39,6 +39,9 @@ pub struct OpenFiles {
 #[hook]
 pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
     let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
+    // The key of the article shown last: keeping runs in the background, and when several
+    // files open at once the address must name the one on screen, whichever keep ends last.
+    let shown: Rc<RefCell<String>> = use_mut_ref(String::new);
     let open = {
         let dispatch = state.dispatcher();
         Callback::from(move |(name, bytes): (String, Vec<u8>)| {
@@ -51,20 +54,30 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
             let dispatch = dispatch.clone();
             let remembered: Option<Rc<str>> = std::str::from_utf8(&bytes).ok().map(Rc::from);
             let label = name.clone();
+            let shown = shown.clone();
             let done = Callback::from(move |result: Result<Opened, ParseError>| match result {
                 Ok(opened) => {
                     let article = opened.article.clone();
+                    *shown.borrow_mut() = article.storage_key();
                     dispatch.dispatch(Action::Open(opened));
                     // In a task of its own: writing a 1 MB text to localStorage takes about
                     // 10 ms, which the article's first render should not wait for.
                     if let Some(text) = remembered.clone() {
                         let (dispatch, label) = (dispatch.clone(), label.clone());
+                        let shown = shown.clone();
                         wasm_bindgen_futures::spawn_local(async move {
                             gloo::timers::future::TimeoutFuture::new(0).await;
-                            remember_last(&dispatch, &label, &text);
+                            let key = article.storage_key();
+                            if *shown.borrow() == key {
+                                remember_last(&dispatch, &label, &text);
+                            }
                             if label != SAMPLE_NAME {
-                                if let Err(error) = keep(&article, &text).await {
-                                    dispatch.dispatch(Action::Notice(error.to_string()));
+                                match keep(&article, &text).await {
+                                    Ok(()) if *shown.borrow() == key => route::show_article(&key),
+                                    Ok(()) => {}
+                                    Err(error) => {
+                                        dispatch.dispatch(Action::Notice(error.to_string()))
+                                    }
                                 }
                             }
                         });
@@ -184,12 +197,10 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
     }
 }
 
-/// Keeps an opened article in the library (IndexedDB) and names it in the address bar.
+/// Keeps an opened article in the library (IndexedDB).
 async fn keep(article: &Article, raw: &str) -> Result<(), IdbError> {
     let library = Library::open().await?;
-    super::library::keep::keep(&library, article, raw, dom::now_ms()).await?;
-    route::show_article(&article.storage_key());
-    Ok(())
+    super::library::keep::keep(&library, article, raw, dom::now_ms()).await
 }
 
 /// The raw text of the library's article `key`, if it is kept.

@@ -130,7 +130,8 @@ pub fn use_persistence(
         });
     }
 
-    // For the workspace's lifetime: save at once when the page is hidden or closed; and when
+    // For the workspace's lifetime: save at once when the page is hidden or closed, or the
+    // workspace goes; and when
     // another tab changes storage, merge its annotations of the open article (the `storage`
     // event fires only in the other tabs of the origin) and pick up its labels.
     let open_key = use_mut_ref(String::new);
@@ -139,6 +140,9 @@ pub fn use_persistence(
         let dispatch = state.dispatcher();
         let repo = repo.clone();
         use_effect_with((), move |_| {
+            // Leaving the reader (the library view, another route) drops the pending save's
+            // timer with the workspace: the last edit is saved then, not lost.
+            let on_leave = save_now.clone();
             let listeners = dom::window().map(|window| {
                 let on_hide = save_now.clone();
                 let hide = EventListener::new(&window, "pagehide", move |_| on_hide());
@@ -156,7 +160,10 @@ pub fn use_persistence(
                 });
                 (hide, hidden, other_tab)
             });
-            move || drop(listeners)
+            move || {
+                drop(listeners);
+                on_leave();
+            }
         });
     }
 }

@@ -125,18 +125,18 @@ fn every_reason_is_said_in_english_and_chinese() {
     );
     assert_eq!(
         said(LibraryError::NotText),
-        "Not an article: the file is not text (it is binary or not valid UTF-8). 不是文章：此文件不是文本。"
+        "This file is not text (it is binary or not valid UTF-8), so it cannot be read as an article. 此文件不是文本，无法作为文章打开。"
     );
     assert_eq!(
         said(LibraryError::Empty),
-        "Empty file: there is no article in it. 文件是空的，没有文章。"
+        "The file is empty: there is no article to show. 文件是空的。"
     );
     assert_eq!(
         said(LibraryError::TooLarge {
             size: 5 * 1024 * 1024,
             limit: MAX_INPUT_BYTES
         }),
-        "Too large (5.0 MB): pizhu opens articles of up to 4.0 MB. 文件过大，文章最大 4.0 MB。"
+        "The file is too large (5.0 MB). pizhu opens articles of up to 4.0 MB. 文件过大。"
     );
     assert_eq!(
         said(LibraryError::AnnotationFile),

@@ -114,8 +114,8 @@ pub fn loader(props: &LoaderProps) -> Html {
                     <label for="pizhu-paste">{ "Paste the raw article text or HTML / 粘贴文章原文或 HTML" }</label>
                     <textarea id="pizhu-paste" ref={textarea} rows="6" />
                     <div class="paste-actions">
-                        <button type="button" class="button primary" onclick={submit}>{ "Open / 打开" }</button>
-                        <button type="button" class="button" onclick={toggle}>{ "Cancel / 取消" }</button>
+                        { crate::ui::button("button primary", "Open / 打开", submit) }
+                        { crate::ui::button("button", "Cancel / 取消", toggle) }
                     </div>
                 </div>
             }

@@ -16,6 +16,8 @@ pub mod use_open_files;
 
 pub use app::App;
 
+use yew::prelude::*;
+
 /// The `class` attribute of the non-empty `names`, separated by spaces: what `classes!` writes
 /// for single-word names that do not repeat, which is all pizhu passes. `classes!` builds an
 /// `IndexSet` per element, and was the wasm's only user of yew's `Classes` and of indexmap's
@@ -29,6 +31,21 @@ pub fn class_list(names: &[&str]) -> String {
         out.push_str(name);
     }
     out
+}
+
+/// A `type="button"` button of the class `class` saying `text`. One function for the many
+/// plain buttons: each `html!` button is a few hundred bytes of wasm where it is written, a
+/// call to this is a few.
+pub fn button(
+    class: &'static str,
+    text: impl Into<AttrValue>,
+    onclick: Callback<MouseEvent>,
+) -> Html {
+    plain_button(class, text.into(), onclick)
+}
+
+fn plain_button(class: &'static str, text: AttrValue, onclick: Callback<MouseEvent>) -> Html {
+    html! { <button type="button" {class} {onclick}>{ text }</button> }
 }
 
 /// Install the panic hook and mount the app on `<body>`.

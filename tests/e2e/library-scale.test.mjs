@@ -60,7 +60,7 @@ test("5,000 feed files with broken ones among them: the import finishes; after a
   const reasons = await page.locator(".library-skipped li").allTextContents();
   assert.equal(reasons.length, broken);
   assert.ok(reasons.some((r) => /truncated\.md: .*not valid UTF-8/.test(r)), reasons.join("\n"));
-  assert.ok(reasons.some((r) => /huge\.md: Too large/.test(r)), reasons.join("\n"));
+  assert.ok(reasons.some((r) => /huge\.md: The file is too large/.test(r)), reasons.join("\n"));
   console.log(`# folder import: ${files} files (${(bytes / 1e6).toFixed(1)} MB of feed files, ${broken} broken or foreign): ${(imported / 1000).toFixed(1)} s from the pick`);
 
   // A reload at #/library: from the app's first paint of the view (its loading line) to the

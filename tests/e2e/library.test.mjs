@@ -110,7 +110,7 @@ test("the library view: import a folder, list, sort, search, open, Back, reload"
   const reasons = await page.locator(".library-skipped li").allTextContents();
   assert.equal(reasons.length, skipped);
   assert.ok(reasons.some((r) => r.includes("picture.png") && /picture/.test(r)), reasons.join("\n"));
-  assert.ok(reasons.some((r) => r.includes("empty.md") && /Empty/.test(r)), reasons.join("\n"));
+  assert.ok(reasons.some((r) => r.includes("empty.md") && /empty/.test(r)), reasons.join("\n"));
   assert.ok(reasons.some((r) => r.includes("annotations.json") && /annotation file/.test(r)), reasons.join("\n"));
   assert.ok(reasons.some((r) => r.includes("binary.md") && /not text/.test(r)), reasons.join("\n"));
   // How much storage is used and may be used, and whether the browser keeps it.

@@ -9,11 +9,12 @@ use crate::core::article::megabytes;
 pub enum LibraryError {
     #[error("Not an article: this is a picture, a PDF, a video or another binary file. 不是文章：这是图片、PDF、视频或其他二进制文件。")]
     Binary,
-    #[error("Not an article: the file is not text (it is binary or not valid UTF-8). 不是文章：此文件不是文本。")]
+    // The same words as `ParseError`'s (one copy of each message in the wasm).
+    #[error("This file is not text (it is binary or not valid UTF-8), so it cannot be read as an article. 此文件不是文本，无法作为文章打开。")]
     NotText,
-    #[error("Empty file: there is no article in it. 文件是空的，没有文章。")]
+    #[error("The file is empty: there is no article to show. 文件是空的。")]
     Empty,
-    #[error("Too large ({} MB): pizhu opens articles of up to {} MB. 文件过大，文章最大 {} MB。", megabytes(*.size), megabytes(*.limit), megabytes(*.limit))]
+    #[error("The file is too large ({} MB). pizhu opens articles of up to {} MB. 文件过大。", megabytes(*.size), megabytes(*.limit))]
     TooLarge { size: usize, limit: usize },
     #[error("An annotation file (JSON), not an article: open it on its own to import its annotations. 这是批注文件（JSON），不是文章：请单独打开以导入批注。")]
     AnnotationFile,

@@ -105,20 +105,12 @@ pub fn import_review(props: &ReviewProps) -> Html {
                 }
                 <div class="dialog-actions">
                     if conflicts > 0 {
-                        <button type="button" class="button primary" onclick={choose(ConflictChoice::KeepMine)}>
-                            { "Import, keep my versions of conflicts / 导入，冲突保留我的" }
-                        </button>
-                        <button type="button" class="button" onclick={choose(ConflictChoice::TakeTheirs)}>
-                            { "Import, take theirs / 导入，冲突采用文件中的" }
-                        </button>
+                        { crate::ui::button("button primary", "Import, keep my versions of conflicts / 导入，冲突保留我的", choose(ConflictChoice::KeepMine)) }
+                        { crate::ui::button("button", "Import, take theirs / 导入，冲突采用文件中的", choose(ConflictChoice::TakeTheirs)) }
                     } else if changes > 0 {
-                        <button type="button" class="button primary" onclick={choose(ConflictChoice::KeepMine)}>
-                            { "Import / 导入" }
-                        </button>
+                        { crate::ui::button("button primary", "Import / 导入", choose(ConflictChoice::KeepMine)) }
                     }
-                    <button type="button" class="button" onclick={props.on_cancel.reform(|_: MouseEvent| ())}>
-                        { "Cancel / 取消" }
-                    </button>
+                    { crate::ui::button("button", "Cancel / 取消", props.on_cancel.reform(|_: MouseEvent| ())) }
                 </div>
             </div>
         </div>

@@ -155,7 +155,7 @@ pub fn labels_dialog(props: &LabelsProps) -> Html {
                     }) }
                 </select></td>
                 <td class="count">{ in_use }</td>
-                <td><button type="button" class="button danger" onclick={remove}>{ "Remove / 删除" }</button></td>
+                <td>{ crate::ui::button("button danger", "Remove / 删除", remove) }</td>
             </tr>
         }
     });
@@ -185,15 +185,13 @@ pub fn labels_dialog(props: &LabelsProps) -> Html {
             <div class="confirm" role="alertdialog" aria-label="Remove a label in use">
                 <p>{ format!("{count} annotation(s) use this label. What should happen to them? / 有 {count} 条批注使用此标签。") }</p>
                 if let Some(first) = move_to {
-                    <button type="button" class="button" onclick={decide(Some(first.id.clone()))}>
-                        { format!("Move them to “{}” / 改为“{}”", first.name_en, first.name_zh) }
-                    </button>
+                    { crate::ui::button("button", format!("Move them to “{}” / 改为“{}”", first.name_en, first.name_zh), decide(Some(first.id.clone()))) }
                 }
-                <button type="button" class="button danger" onclick={decide(None)}>{ "Delete them / 一并删除" }</button>
-                <button type="button" class="button" onclick={
+                { crate::ui::button("button danger", "Delete them / 一并删除", decide(None)) }
+                { crate::ui::button("button", "Cancel / 取消", {
                     let removing = removing.clone();
                     Callback::from(move |_: MouseEvent| removing.set(None))
-                }>{ "Cancel / 取消" }</button>
+                }) }
             </div>
         }
     });
@@ -212,11 +210,9 @@ pub fn labels_dialog(props: &LabelsProps) -> Html {
                     { notice_box(&Notice::Error(error.clone()), "labels-problem", None) }
                 }
                 <div class="dialog-actions">
-                    <button type="button" class="button" onclick={add}>{ "Add a label / 新增标签" }</button>
-                    <button type="button" class="button primary" onclick={save}>{ "Save / 保存" }</button>
-                    <button type="button" class="button" onclick={props.close.reform(|_: MouseEvent| ())}>
-                        { "Close / 关闭" }
-                    </button>
+                    { crate::ui::button("button", "Add a label / 新增标签", add) }
+                    { crate::ui::button("button primary", "Save / 保存", save) }
+                    { crate::ui::button("button", "Close / 关闭", props.close.reform(|_: MouseEvent| ())) }
                 </div>
             </div>
         </div>

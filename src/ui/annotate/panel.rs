@@ -117,18 +117,16 @@ pub fn panel(props: &PanelProps) -> Html {
         <aside class="panel" aria-label="Annotations / 批注">
             <div class="panel-head">
                 <h2>{ "批注 Annotations" }<span class="count">{ total }</span></h2>
-                <button type="button" class="button" onclick={props.on_labels.reform(|_: MouseEvent| ())}>
-                    { "Labels / 标签" }
-                </button>
+                { crate::ui::button("button", "Labels / 标签", props.on_labels.reform(|_: MouseEvent| ())) }
                 { props.extra.clone() }
             </div>
             if state.just_deleted && state.bench.can_undo() {
                 <div class="undo-bar" role="status">
                     <span>{ "Annotation deleted. 已删除。" }</span>
-                    <button type="button" class="button" onclick={
+                    { crate::ui::button("button", "Undo (Ctrl+Z) / 撤销", {
                         let act = props.act.clone();
                         Callback::from(move |_: MouseEvent| act.emit(AnnotAction::Undo { now: dom::now_ms() }))
-                    }>{ "Undo (Ctrl+Z) / 撤销" }</button>
+                    }) }
                 </div>
             }
             <div class="filters" role="group" aria-label="Filter by label / 按标签筛选">

@@ -108,7 +108,7 @@ pub fn editor(props: &PanelProps, annotation: &Annotation) -> Html {
                 maxlength="10000"
                 onchange={on_note} placeholder="Why this matters, source to check… 说明、待核实的来源…" />
             <div class="editor-actions">
-                <button type="button" class="button danger" onclick={on_delete}>{ "Delete / 删除" }</button>
+                { crate::ui::button("button danger", "Delete / 删除", on_delete) }
             </div>
             if !overlapping.is_empty() {
                 <div class="overlaps">{ "Also here / 重叠的批注:" }<ul>{ for overlapping }</ul></div>

@@ -63,9 +63,7 @@ pub fn selection_toolbar(props: &ToolbarProps) -> Html {
                 }
             }) }
             if let Some(reattach) = &props.reattach {
-                <button type="button" class="button reattach" onclick={reattach.reform(|_: MouseEvent| ())}>
-                    { "Attach the open orphan here / 重新定位" }
-                </button>
+                { crate::ui::button("button reattach", "Attach the open orphan here / 重新定位", reattach.reform(|_: MouseEvent| ())) }
             }
         </div>
     }

@@ -14,7 +14,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn articles_are_kept_listed_read_and_deleted() {
     let library = Library::open().await.expect("opens");
     library
-        .delete(&["article-1".into(), "article-2".into()])
+        .take(&["article-1".into(), "article-2".into()])
         .await
         .expect("clears");
     let text = "一".repeat(300_000);
@@ -72,7 +72,12 @@ async fn articles_are_kept_listed_read_and_deleted() {
         library.text("article-2").await.expect("reads").as_deref(),
         Some("second, changed")
     );
-    again.delete(&["article-1".into()]).await.expect("deletes");
+    // Deleting returns what was held, for Undo; a key not held is left out.
+    let taken = again
+        .take(&["article-1".into(), "article-9".into()])
+        .await
+        .expect("deletes");
+    assert_eq!(taken.len(), 1);
     assert_eq!(library.text("article-1").await.expect("reads"), None);
     assert_eq!(
         library.search_texts(None, 10).await.expect("reads texts"),
@@ -82,6 +87,20 @@ async fn articles_are_kept_listed_read_and_deleted() {
     assert_eq!(
         library.records().await.expect("lists"),
         "{\"title\":\"二改\"}"
+    );
+    // Undo: what was taken goes back as it was.
+    again.put_back(&taken).await.expect("puts back");
+    assert_eq!(
+        library.records().await.expect("lists"),
+        "{\"title\":\"一\"}\n{\"title\":\"二改\"}"
+    );
+    assert_eq!(
+        library.text("article-1").await.expect("reads").as_deref(),
+        Some(text.as_str())
+    );
+    assert_eq!(
+        library.search_texts(None, 1).await.expect("reads texts"),
+        vec![("article-1".to_string(), "一".to_string())]
     );
 }
 
@@ -136,7 +155,7 @@ async fn a_version_1_database_is_upgraded_with_what_it_holds() {
         vec![("new".to_string(), "新文".to_string())]
     );
     library
-        .delete(&["old".into(), "new".into()])
+        .take(&["old".into(), "new".into()])
         .await
         .expect("cleans up");
 }

@@ -164,18 +164,22 @@ impl Library {
         Ok(settle(&request, None).await?.as_string())
     }
 
-    /// Forgets articles (their records and texts), in one transaction.
-    pub async fn delete(&self, keys: &[String]) -> Result<(), IdbError> {
-        let tx = self.writing()?;
-        for key in keys {
-            let key = JsValue::from_str(key);
-            for store in [RECORDS, TEXTS, SEARCH] {
-                tx.object_store(store)
-                    .and_then(|s| s.delete(&key))
-                    .map_err(failed)?;
-            }
-        }
-        finished(&tx).await
+    /// Forgets articles (their records and texts) in one transaction, and returns what it
+    /// held of each, for an Undo that puts them back ([`Self::put_back`]). A key the
+    /// library does not hold is left out.
+    pub async fn take(&self, keys: &[String]) -> Result<Taken, IdbError> {
+        let keys: Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+        Ok(Taken(
+            pizhu_take(&self.db, &keys).await.map_err(failed)?.into(),
+        ))
+    }
+
+    /// Puts back what [`Self::take`] took, as it was, in one transaction.
+    pub async fn put_back(&self, taken: &Taken) -> Result<(), IdbError> {
+        pizhu_put_back(&self.db, &taken.0)
+            .await
+            .map(drop)
+            .map_err(failed)
     }
 
     /// A transaction that writes articles, with the shelf deleted first: it is made again
@@ -329,6 +333,38 @@ export function pizhu_read_after(store, after, limit) {
     values.onsuccess = () => resolve([keys.result, values.result]);
   });
 }
+export function pizhu_take(db, keys) {
+  return new Promise((resolve, reject) => {
+    const names = ["records", "texts", "search"], taken = [];
+    const tx = db.transaction([...names, "shelf"], "readwrite");
+    tx.objectStore("shelf").delete("records");
+    for (const key of keys) {
+      const row = [key, "", "", ""];
+      taken.push(row);
+      names.forEach((name, i) => {
+        const store = tx.objectStore(name), got = store.get(key);
+        got.onsuccess = () => {
+          if (typeof got.result === "string") row[i + 1] = got.result;
+          store.delete(key);
+        };
+      });
+    }
+    tx.oncomplete = () => resolve(taken.filter((row) => row[1] !== ""));
+    tx.onabort = () => reject(tx.error);
+  });
+}
+export function pizhu_put_back(db, taken) {
+  return new Promise((resolve, reject) => {
+    const names = ["records", "texts", "search"];
+    const tx = db.transaction([...names, "shelf"], "readwrite");
+    tx.objectStore("shelf").delete("records");
+    for (const [key, ...values] of taken) {
+      names.forEach((name, i) => values[i] !== "" && tx.objectStore(name).put(values[i], key));
+    }
+    tx.oncomplete = () => resolve();
+    tx.onabort = () => reject(tx.error);
+  });
+}
 export async function pizhu_persist() {
   if (navigator.storage && navigator.storage.persist) await navigator.storage.persist();
 }
@@ -359,10 +395,32 @@ extern "C" {
         after: Option<&str>,
         limit: u32,
     ) -> Result<JsValue, JsValue>;
+    /// Reads and deletes the entries of `keys` in one transaction: [key, record, raw text,
+    /// search text] of each that has a record ("" where a store held nothing).
+    #[wasm_bindgen(catch)]
+    async fn pizhu_take(db: &IdbDatabase, keys: &Array) -> Result<JsValue, JsValue>;
+    /// Writes back what `pizhu_take` returned, in one transaction.
+    #[wasm_bindgen(catch)]
+    async fn pizhu_put_back(db: &IdbDatabase, taken: &Array) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn pizhu_persist() -> Result<JsValue, JsValue>;
     #[wasm_bindgen(catch)]
     async fn pizhu_storage_line() -> Result<JsValue, JsValue>;
+}
+
+/// Articles taken out of the library, as IndexedDB held them: kept on the JavaScript side
+/// (the wasm never reads them), for [`Library::put_back`].
+pub struct Taken(Array);
+
+impl Taken {
+    /// How many articles were taken.
+    pub fn len(&self) -> usize {
+        self.0.length() as usize
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// Asks the browser not to evict the site's storage (`navigator.storage.persist()`), at

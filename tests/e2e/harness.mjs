@@ -124,3 +124,39 @@ export async function stopTaskTrace(browser, from) {
       && e.tid === mark.tid && e.ts >= mark.ts)
     .map((e) => ({ start: (e.ts - mark.ts) / 1000, wall: e.dur / 1000, cpu: (e.tdur ?? e.dur) / 1000 }));
 }
+
+/** Select code points [start, end) of the canonical text by walking the data-o leaves. */
+export async function selectRange(page, start, end) {
+  await page.evaluate(([start, end]) => {
+    const leaves = [...document.querySelectorAll("article.reader [data-o]")];
+    const point = (offset) => {
+      for (const leaf of leaves) {
+        const o = Number(leaf.dataset.o);
+        if (leaf.tagName === "BR") continue;
+        const text = leaf.firstChild?.textContent ?? "";
+        const chars = [...text];
+        if (offset >= o && offset <= o + chars.length) {
+          const utf16 = chars.slice(0, offset - o).join("").length;
+          return [leaf.firstChild, utf16];
+        }
+      }
+      throw new Error("offset not found " + offset);
+    };
+    const [sn, so] = point(start); const [en, eo] = point(end);
+    const range = document.createRange(); range.setStart(sn, so); range.setEnd(en, eo);
+    const selection = getSelection(); selection.removeAllRanges(); selection.addRange(range);
+  }, [start, end]);
+  await page.waitForSelector(".selection-toolbar");
+}
+
+/** Canonical offsets of a substring inside the rendered article (first occurrence). */
+export async function offsetsOf(page, needle) {
+  return page.evaluate((needle) => {
+    const leaves = [...document.querySelectorAll("article.reader span[data-o]")];
+    for (const leaf of leaves) {
+      const text = leaf.textContent; const at = text.indexOf(needle);
+      if (at >= 0) { const o = Number(leaf.dataset.o) + [...text.slice(0, at)].length; return [o, o + [...needle].length]; }
+    }
+    return null;
+  }, needle);
+}

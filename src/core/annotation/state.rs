@@ -99,6 +99,43 @@ impl ArticleState {
         );
     }
 
+    /// Deletes every live annotation at `now` (a tombstone each, as [`Self::delete`] adds,
+    /// in one merge): an article deleted from the library takes its annotations along.
+    pub fn delete_all(&mut self, now: i64) {
+        let tombstones = self
+            .annotations
+            .iter()
+            .map(|a| Tombstone {
+                id: a.id.clone(),
+                deleted: a.modified.max(now),
+            })
+            .collect();
+        let current = std::mem::take(self);
+        *self = merge(
+            current,
+            ArticleState {
+                annotations: Vec::new(),
+                tombstones,
+            },
+        );
+    }
+
+    /// `annotations` brought back after [`Self::delete_all`] at `deleted_at` (Undo): each
+    /// as changed just after both its deletion and `now`, so that it wins over its
+    /// tombstone here and in every tab that merges it.
+    pub fn revived(annotations: &[Annotation], deleted_at: i64, now: i64) -> ArticleState {
+        ArticleState {
+            annotations: annotations
+                .iter()
+                .map(|a| Annotation {
+                    modified: a.modified.max(deleted_at).max(now) + 1,
+                    ..a.clone()
+                })
+                .collect(),
+            tombstones: Vec::new(),
+        }
+    }
+
     /// The live annotation with this id, if any.
     pub fn get(&self, id: &str) -> Option<&Annotation> {
         self.annotations.iter().find(|a| a.id == id)

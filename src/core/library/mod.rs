@@ -1,7 +1,8 @@
 //! The library: every article the reader has opened, kept as an [`ArticleRecord`]
 //! (record.rs, with its stored shape), a folder import's decisions file by file and its
 //! counts (folder.rs), search across titles, texts, quotes and notes (fold.rs, search.rs,
-//! snippet.rs), and the library view's order and filters (query.rs). Pure: the browser side
+//! snippet.rs), the library view's order and filters (query.rs), and its annotations written out
+//! for a selection of articles (export.rs). Pure: the browser side
 //! stores the records and raw texts (IndexedDB) and calls these.
 //!
 //! Depends on `article` (parsing a file, the article key), `annotation` (quotes and notes to
@@ -9,6 +10,7 @@
 //! content hash); nothing depends on it but the UI.
 
 mod error;
+mod export;
 mod fold;
 mod folder;
 mod outlet;
@@ -18,6 +20,7 @@ mod search;
 mod snippet;
 
 pub use error::LibraryError;
+pub use export::export_annotations;
 pub use fold::{fold, Folded};
 pub use folder::{classify, merge_decision, precheck, FileVerdict, ImportCounts, MergeDecision};
 pub use outlet::outlet_of;

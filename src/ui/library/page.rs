@@ -1,18 +1,19 @@
 //! The library view's component: loading the records and their annotations, the search
-//! box, the sort and filters, the list (a page of rows at a time), and the folder import's
-//! progress.
+//! box, the sort and filters, the list (a page of rows at a time), the selection and its
+//! deletion with Undo (delete.rs), and the folder import's progress.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::delete::{self, Select, Selection, Step};
 use super::folder_import::{import_folder, Progress};
 use crate::core::annotation::Annotation;
 use crate::core::label::Label;
 use crate::core::library::{
-    arrange, decode_record, label_counts, ArticleRecord, Hit, LabelCounts, LibraryView, Place,
-    SearchIndex, SortBy,
+    arrange, decode_record, export_annotations, label_counts, ArticleRecord, Hit, LabelCounts,
+    LibraryView, Place, SearchIndex, SortBy,
 };
 use crate::core::sort::sort_by;
 use crate::ui::annotate::persist;
@@ -84,6 +85,9 @@ pub fn library_page(props: &LibraryProps) -> Html {
     let progress = use_state(|| None::<Progress>);
     let cancel = use_memo((), |_| Cell::new(false));
     let storage = use_state(|| None::<String>);
+    let selection = use_reducer(Selection::default);
+    // What a deletion, an Undo or an export had to say.
+    let notice = use_state(|| None::<String>);
 
     {
         let (shelf, problem, storage) = (shelf.clone(), problem.clone(), storage.clone());
@@ -149,6 +153,34 @@ pub fn library_page(props: &LibraryProps) -> Html {
         let (on_open, key) = (props.on_open.clone(), key.to_string());
         Callback::from(move |_: MouseEvent| on_open.emit(key.clone()))
     };
+    let select = selection.dispatcher().to_callback();
+    let toggle = |key: &str| {
+        let key = key.to_string();
+        select.reform(move |_: Event| Select::Toggle(key.clone()))
+    };
+    let run = {
+        let (select, notice, reloads) = (select.clone(), notice.clone(), reloads.clone());
+        Callback::from(move |step: Step| {
+            let (select, notice, reloads) = (select.clone(), notice.clone(), reloads.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                notice.set(Some(match delete::apply(step).await {
+                    Ok(done) => {
+                        let said = done.as_ref().map_or_else(
+                            || "Undone. 已撤销。".to_string(),
+                            |done| {
+                                let (n, m) = (done.articles(), done.annotations());
+                                format!("Deleted {n} articles and {m} annotations. 已删除 {n} 篇文章和 {m} 条批注。 ")
+                            },
+                        );
+                        select.emit(Select::Done(done));
+                        said
+                    }
+                    Err(message) => message,
+                }));
+                reloads.set(*reloads + 1);
+            });
+        })
+    };
 
     let Some(shelf) = shelf.as_ref() else {
         return html! {
@@ -172,7 +204,8 @@ pub fn library_page(props: &LibraryProps) -> Html {
             <>
                 <ul class="library-list">
                     { for keys.iter().take(*rows).filter_map(|key| shelf.record(key)).map(|record| {
-                        row(record, false, open(&record.key), html! {
+                        let checked = selection.keys.binary_search(&record.key).is_ok();
+                        row(record, Some((checked, toggle(&record.key))), open(&record.key), html! {
                             <>
                                 { meta_line(record) }
                                 { for shelf.counts_of(&record.key).iter().map(|(label, n)| html! {
@@ -184,11 +217,14 @@ pub fn library_page(props: &LibraryProps) -> Html {
                         })
                     }) }
                 </ul>
+                if listed > 0 && selection.keys.len() < listed {
+                    { crate::ui::button("button", "Select all / 全选", select.reform(move |_: MouseEvent| Select::All(keys.clone()))) }
+                }
                 if listed > *rows {
-                    <button type="button" class="button" onclick={
+                    { crate::ui::button("button", format!("Show more ({} of {listed} shown) / 显示更多", *rows), {
                         let rows = rows.clone();
                         Callback::from(move |_: MouseEvent| rows.set(*rows + PAGE_ROWS))
-                    }>{ format!("Show more ({} of {listed} shown) / 显示更多", *rows) }</button>
+                    }) }
                 }
             </>
         }
@@ -210,7 +246,7 @@ pub fn library_page(props: &LibraryProps) -> Html {
                 }</p>
                 <ol class="search-results">
                     { for results.hits.iter().filter_map(|hit| Some((hit, shelf.record(&hit.key)?))).map(|(hit, record)| {
-                        row(record, true, open(&hit.key), html! {
+                        row(record, None, open(&hit.key), html! {
                             <>
                                 { place_of(hit, &label_name) }
                                 <span class="search-snippet">{ snippet(hit) }</span>
@@ -223,6 +259,29 @@ pub fn library_page(props: &LibraryProps) -> Html {
     };
 
     let count = shelf.records.len();
+    let marked: usize = selection
+        .keys
+        .iter()
+        .map(|key| shelf.marks_of(key).len())
+        .sum();
+    let export_first = {
+        let (shelf, notice) = (shelf.clone(), notice.clone());
+        let keys = selection.keys.clone();
+        Callback::from(move |_: MouseEvent| {
+            let articles: Vec<_> = keys
+                .iter()
+                .filter_map(|key| Some((shelf.record(key)?, shelf.marks_of(key))))
+                .collect();
+            let json = export_annotations(&articles, &shelf.labels, dom::now_ms());
+            let name = "pizhu-selected.annotations.json";
+            notice.set(Some(
+                match crate::web::transfer::download(name, "application/ld+json", &json) {
+                    Ok(()) => format!("Saved {name}. 已导出。"),
+                    Err(error) => error.to_string(),
+                },
+            ));
+        })
+    };
     html! {
         <section class="library" aria-label="Library">
             <div class="library-bar">
@@ -245,6 +304,30 @@ pub fn library_page(props: &LibraryProps) -> Html {
                 <p class="library-status library-storage">{ line.clone() }</p>
             }
             if let Some(p) = progress.as_ref() { { progress_view(p, on_cancel) } }
+            if !selection.keys.is_empty() {
+                <div class="library-selection" role="group" aria-label="Selected articles">
+                    <span>{ match (selection.keys.len(), marked) {
+                        (n, 0) => format!("{n} selected. 已选 {n} 篇。"),
+                        (n, m) => format!("{n} selected, with {m} annotations, deleted with them. 已选 {n} 篇，含 {m} 条批注。"),
+                    } }</span>
+                    if marked > 0 {
+                        { crate::ui::button("button", "Export their annotations / 导出批注", export_first) }
+                    }
+                    { crate::ui::button("button danger", if marked > 0 { "Delete with annotations / 连同批注删除" } else { "Delete / 删除" }, {
+                        let keys = selection.keys.clone();
+                        run.reform(move |_: MouseEvent| Step::Delete(keys.clone()))
+                    }) }
+                    { crate::ui::button("button", "Clear selection / 取消选择", select.reform(|_: MouseEvent| Select::Clear)) }
+                </div>
+            }
+            if let Some(text) = notice.as_ref() {
+                <p class="library-status" role="status">
+                    { text.clone() }
+                    if let Some(done) = selection.deleted.clone() {
+                        { crate::ui::button("button", "Undo / 撤销", run.reform(move |_: MouseEvent| Step::Undo(done.clone()))) }
+                    }
+                </p>
+            }
             { body }
         </section>
     }
@@ -274,40 +357,66 @@ fn filters(
             rows.set(PAGE_ROWS);
         })
     };
+    let sorts = SORTS.iter().map(|(sort, value, text)| {
+        (
+            AttrValue::from(*value),
+            AttrValue::from(*text),
+            view.sort == *sort,
+        )
+    });
+    let outlets = outlets.iter().map(|o| {
+        let o = AttrValue::from(o.to_string());
+        (o.clone(), o.clone(), view.outlet.as_deref() == Some(&o))
+    });
+    let labels = shelf.labels.iter().map(|l| {
+        let text = format!("{} {}", l.name_en, l.name_zh);
+        let chosen = view.label.as_deref() == Some(l.id.as_str());
+        (AttrValue::from(l.id.clone()), AttrValue::from(text), chosen)
+    });
+    let any = |text: &'static str, chosen: bool| ("".into(), text.into(), chosen);
     html! {
         <div class="library-filters">
-            <label>{ "Sort / 排序 " }
-                <select aria-label="Sort" onchange={change(|v, value| v.sort = match value.as_str() {
-                    "outlet" => SortBy::Outlet,
-                    "title" => SortBy::Title,
-                    "annotated" => SortBy::MostAnnotated,
-                    _ => SortBy::Date,
-                })}>
-                    <option value="date" selected={view.sort == SortBy::Date}>{ "Newest first / 最新" }</option>
-                    <option value="outlet" selected={view.sort == SortBy::Outlet}>{ "Outlet / 媒体" }</option>
-                    <option value="title" selected={view.sort == SortBy::Title}>{ "Title / 标题" }</option>
-                    <option value="annotated" selected={view.sort == SortBy::MostAnnotated}>{ "Most annotated / 批注最多" }</option>
-                </select>
-            </label>
-            <label>{ "Outlet / 媒体 " }
-                <select aria-label="Outlet" onchange={change(|v, value| v.outlet = (!value.is_empty()).then_some(value))}>
-                    <option value="" selected={view.outlet.is_none()}>{ "All / 全部" }</option>
-                    { for outlets.iter().map(|o| html! {
-                        <option value={o.to_string()} selected={view.outlet.as_deref() == Some(*o)}>{ o.to_string() }</option>
-                    }) }
-                </select>
-            </label>
-            <label>{ "Label / 标签 " }
-                <select aria-label="Label" onchange={change(|v, value| v.label = (!value.is_empty()).then_some(value))}>
-                    <option value="" selected={view.label.is_none()}>{ "Any / 任意" }</option>
-                    { for shelf.labels.iter().map(|l| html! {
-                        <option value={l.id.clone()} selected={view.label.as_deref() == Some(l.id.as_str())}>
-                            { format!("{} {}", l.name_en, l.name_zh) }
-                        </option>
-                    }) }
-                </select>
-            </label>
+            { choice("Sort / 排序 ", "Sort", sorts.collect(), change(|v, value| {
+                v.sort = SORTS.iter().find(|(_, name, _)| *name == value).map_or(SortBy::Date, |s| s.0);
+            })) }
+            { choice("Outlet / 媒体 ", "Outlet",
+                std::iter::once(any("All / 全部", view.outlet.is_none())).chain(outlets).collect(),
+                change(|v, value| v.outlet = (!value.is_empty()).then_some(value))) }
+            { choice("Label / 标签 ", "Label",
+                std::iter::once(any("Any / 任意", view.label.is_none())).chain(labels).collect(),
+                change(|v, value| v.label = (!value.is_empty()).then_some(value))) }
         </div>
+    }
+}
+
+/// The sorts the list offers: the sort, its `<option>` value, its name.
+const SORTS: [(SortBy, &str, &str); 4] = [
+    (SortBy::Date, "date", "Newest first / 最新"),
+    (SortBy::Outlet, "outlet", "Outlet / 媒体"),
+    (SortBy::Title, "title", "Title / 标题"),
+    (
+        SortBy::MostAnnotated,
+        "annotated",
+        "Most annotated / 批注最多",
+    ),
+];
+
+/// A labelled `<select>` of (value, text, chosen) options: one element template for the
+/// three filters.
+fn choice(
+    label: &'static str,
+    name: &'static str,
+    options: Vec<(AttrValue, AttrValue, bool)>,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <label>{ label }
+            <select aria-label={name} {onchange}>
+                { for options.into_iter().map(|(value, text, selected)| html! {
+                    <option {value} {selected}>{ text }</option>
+                }) }
+            </select>
+        </label>
     }
 }
 
@@ -330,7 +439,7 @@ fn progress_view(p: &Progress, on_cancel: Callback<MouseEvent>) -> Html {
                 c.read, p.total, c.added, c.updated, c.unchanged, c.skipped,
             ) }</span>
             if !p.finished {
-                <button type="button" class="button" onclick={on_cancel}>{ "Cancel / 取消" }</button>
+                { crate::ui::button("button", "Cancel / 取消", on_cancel) }
             }
             if !p.skipped.is_empty() {
                 <details class="library-skipped">
@@ -344,13 +453,27 @@ fn progress_view(p: &Progress, on_cancel: Callback<MouseEvent>) -> Html {
     }
 }
 
-/// One listed article, or a search result when `result`: its title as the button that opens
-/// it, and a line under it; the page contract's attribute names its key.
-fn row(record: &ArticleRecord, result: bool, on_open: Callback<MouseEvent>, meta: Html) -> Html {
-    let key = || Some(record.key.clone());
+/// One listed article, with its checkbox (checked, toggle) when `select`, or a search result
+/// without: its title as the button that opens it, and a line under it; the page contract's
+/// attribute names its key.
+fn row(
+    record: &ArticleRecord,
+    select: Option<(bool, Callback<Event>)>,
+    on_open: Callback<MouseEvent>,
+    meta: Html,
+) -> Html {
+    let key = Some(record.key.clone());
+    let title = title_of(record);
+    let (listed, result) = match select.is_some() {
+        true => (key, None),
+        false => (None, key),
+    };
     html! {
-        <li data-article-key={(!result).then(key).flatten()} data-search-result={result.then(key).flatten()}>
-            <button type="button" class="library-title" onclick={on_open}>{ title_of(record) }</button>
+        <li data-article-key={listed} data-search-result={result}>
+            if let Some((checked, onchange)) = select {
+                <input type="checkbox" class="library-select" aria-label={title.clone()} {checked} {onchange} />
+            }
+            { crate::ui::button("library-title", title, on_open) }
             <span class="library-meta">{ meta }</span>
         </li>
     }

@@ -55,14 +55,21 @@ fn record(key: &str, title: &str, url: Option<&str>) -> ArticleRecord {
     }
 }
 
-#[test]
-fn deleting_every_annotation_wins_over_another_tabs_copy() {
+/// Two annotations (one changed after the deletion's clock), and the state after
+/// `delete_all` at 1,000 ms.
+fn deleted_at_1000() -> (ArticleState, ArticleState) {
     let before = state(vec![
         annotation("a", "k", "一", 10),
         annotation("b", "k", "二", 5_000),
     ]);
     let mut deleted = before.clone();
     deleted.delete_all(1_000);
+    (before, deleted)
+}
+
+#[test]
+fn deleting_every_annotation_wins_over_another_tabs_copy() {
+    let (before, deleted) = deleted_at_1000();
     assert!(deleted.annotations.is_empty());
     assert_eq!(deleted.tombstones.len(), 2);
     // An annotation changed after the clock of the deletion is still deleted.
@@ -81,12 +88,7 @@ fn deleting_every_annotation_wins_over_another_tabs_copy() {
 
 #[test]
 fn undo_brings_the_annotations_back_everywhere_even_in_the_same_millisecond() {
-    let before = state(vec![
-        annotation("a", "k", "一", 10),
-        annotation("b", "k", "二", 5_000),
-    ]);
-    let mut deleted = before.clone();
-    deleted.delete_all(1_000);
+    let (before, deleted) = deleted_at_1000();
     // Undone at the very millisecond of the deletion, and with a clock behind it.
     for now in [1_000, 999, 20_000] {
         let revived = ArticleState::revived(&before.annotations, 1_000, now);

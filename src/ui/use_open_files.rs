@@ -58,7 +58,8 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
             let done = Callback::from(move |result: Result<Opened, ParseError>| match result {
                 Ok(opened) => {
                     let article = opened.article.clone();
-                    *shown.borrow_mut() = article.storage_key();
+                    let key = article.storage_key();
+                    shown.borrow_mut().clone_from(&key);
                     dispatch.dispatch(Action::Open(opened));
                     // In a task of its own: writing a 1 MB text to localStorage takes about
                     // 10 ms, which the article's first render should not wait for.
@@ -67,7 +68,6 @@ pub fn use_open_files(state: &UseReducerHandle<AppState>) -> OpenFiles {
                         let shown = shown.clone();
                         wasm_bindgen_futures::spawn_local(async move {
                             gloo::timers::future::TimeoutFuture::new(0).await;
-                            let key = article.storage_key();
                             if *shown.borrow() == key {
                                 remember_last(&dispatch, &label, &text);
                             }

@@ -86,17 +86,10 @@ impl ArticleState {
             .map(|a| a.modified)
             .max();
         let deleted = modified.map_or(now, |m| m.max(now));
-        let current = std::mem::take(self);
-        *self = merge(
-            current,
-            ArticleState {
-                annotations: Vec::new(),
-                tombstones: vec![Tombstone {
-                    id: id.to_owned(),
-                    deleted,
-                }],
-            },
-        );
+        self.bury(vec![Tombstone {
+            id: id.to_owned(),
+            deleted,
+        }]);
     }
 
     /// Deletes every live annotation at `now` (a tombstone each, as [`Self::delete`] adds,
@@ -110,6 +103,11 @@ impl ArticleState {
                 deleted: a.modified.max(now),
             })
             .collect();
+        self.bury(tombstones);
+    }
+
+    /// Merges `tombstones` in, as a deletion from elsewhere would be.
+    fn bury(&mut self, tombstones: Vec<Tombstone>) {
         let current = std::mem::take(self);
         *self = merge(
             current,

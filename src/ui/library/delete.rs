@@ -104,9 +104,12 @@ async fn delete(library: &Library, keys: &[String]) -> Result<Deleted, String> {
         let Ok(mut state) = repo.load_article(key) else {
             continue;
         };
+        if state.annotations.is_empty() {
+            continue;
+        }
         let kept = state.annotations.clone();
         state.delete_all(at);
-        if !kept.is_empty() && repo.save_article(key, &state).is_ok() {
+        if repo.save_article(key, &state).is_ok() {
             marks.push((key.clone(), kept));
         }
     }

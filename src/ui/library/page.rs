@@ -264,11 +264,12 @@ pub fn library_page(props: &LibraryProps) -> Html {
         .iter()
         .map(|key| shelf.marks_of(key).len())
         .sum();
+    // The selection is read when clicked (the handle is an `Rc`), not copied at every render.
     let export_first = {
-        let (shelf, notice) = (shelf.clone(), notice.clone());
-        let keys = selection.keys.clone();
+        let (shelf, notice, selection) = (shelf.clone(), notice.clone(), selection.clone());
         Callback::from(move |_: MouseEvent| {
-            let articles: Vec<_> = keys
+            let articles: Vec<_> = selection
+                .keys
                 .iter()
                 .filter_map(|key| Some((shelf.record(key)?, shelf.marks_of(key))))
                 .collect();
@@ -314,8 +315,8 @@ pub fn library_page(props: &LibraryProps) -> Html {
                         { crate::ui::button("button", "Export their annotations / 导出批注", export_first) }
                     }
                     { crate::ui::button("button danger", if marked > 0 { "Delete with annotations / 连同批注删除" } else { "Delete / 删除" }, {
-                        let keys = selection.keys.clone();
-                        run.reform(move |_: MouseEvent| Step::Delete(keys.clone()))
+                        let selection = selection.clone();
+                        run.reform(move |_: MouseEvent| Step::Delete(selection.keys.clone()))
                     }) }
                     { crate::ui::button("button", "Clear selection / 取消选择", select.reform(|_: MouseEvent| Select::Clear)) }
                 </div>
